@@ -1,0 +1,184 @@
+"""The data that flows through briefer, stage by stage.
+
+    files ─► read ─► clean ─► split ─► rank ─► date ─► merge ─► compose ─► render
+             RawArticle  Source  Sentence  scores  When   Item     Brief
+
+Every value is a frozen dataclass: stages never mutate what an earlier stage produced.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Literal
+
+Precision = Literal["day", "month", "year"]
+Basis = Literal["explicit", "relative", "published"]
+PageSize = Literal["a4", "letter"]
+
+#: The metadata fields a source can carry; ``Metadata.origin`` is keyed by these names.
+METADATA_FIELDS = ("title", "outlet", "author", "published", "url")
+
+
+@dataclass(frozen=True)
+class Metadata:
+    """What is known about an article, and where each value came from.
+
+    ``origin`` maps a field name to a short human description of its provenance, e.g.
+    ``{"published": "byline line 7", "title": "<meta property=og:title>"}``.
+    """
+
+    title: str | None = None
+    outlet: str | None = None
+    author: str | None = None
+    published: dt.date | None = None
+    url: str | None = None
+    origin: dict[str, str] = field(default_factory=dict, compare=False, hash=False)
+
+    def merged_over(self, fallback: Metadata) -> Metadata:
+        """This metadata, with any missing field taken from ``fallback`` (origins follow)."""
+        values: dict[str, object] = {}
+        origin: dict[str, str] = {}
+        for name in METADATA_FIELDS:
+            mine = getattr(self, name)
+            if mine is not None:
+                values[name] = mine
+                if name in self.origin:
+                    origin[name] = self.origin[name]
+            else:
+                values[name] = getattr(fallback, name)
+                if name in fallback.origin:
+                    origin[name] = fallback.origin[name]
+        return Metadata(origin=origin, **values)  # type: ignore[arg-type]
+
+
+@dataclass(frozen=True)
+class RawArticle:
+    """One article as a reader found it, before boilerplate removal.
+
+    ``lines`` are the article's text lines in order (a scraped page's lines, a Word file's
+    paragraphs, a feed item's text split at line breaks). When ``cleaned`` is true the reader
+    has already isolated the body (HTML through trafilatura), so the cleaner only tidies it.
+    ``metadata`` holds what the format itself declares (feed fields, ``<meta>``, Word
+    document properties); it wins over anything guessed from the text.
+    """
+
+    file: str
+    format: str
+    lines: tuple[str, ...]
+    metadata: Metadata = field(default_factory=Metadata)
+    cleaned: bool = False
+    item: str | None = None
+
+
+@dataclass(frozen=True)
+class LineDecision:
+    """What the cleaner did with one line of a raw article, for ``briefer inspect``."""
+
+    line: str
+    kept: bool
+    reason: str
+
+
+@dataclass(frozen=True)
+class CleanArticle:
+    """The body and the metadata the cleaner settled on for one raw article."""
+
+    paragraphs: tuple[str, ...]
+    metadata: Metadata
+    decisions: tuple[LineDecision, ...] = ()
+
+
+@dataclass(frozen=True)
+class Source:
+    """A usable article: cleaned body, trusted metadata, and its id in the brief (S1, S2, …)."""
+
+    id: str
+    file: str
+    format: str
+    paragraphs: tuple[str, ...]
+    metadata: Metadata
+    item: str | None = None
+    language: str = "english"
+
+
+@dataclass(frozen=True)
+class Skipped:
+    """A file or feed item that could not be used, and why."""
+
+    file: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """One sentence of a source, copied verbatim."""
+
+    source_id: str
+    index: int
+    paragraph: int
+    text: str
+
+
+@dataclass(frozen=True)
+class When:
+    """The date a sentence is about, how precise it is and how it was found.
+
+    ``basis`` is ``explicit`` ("on Dec 20, 2019", "in August 2018"), ``relative``
+    ("on Friday", "last week", resolved against the publication date) or ``published``
+    (no date in the sentence: the source's publication date, marked as a report date).
+    """
+
+    date: dt.date
+    precision: Precision
+    basis: Basis
+    phrase: str | None = None
+
+    def iso(self) -> str:
+        """``YYYY-MM-DD``, ``YYYY-MM`` or ``YYYY`` as the precision allows."""
+        if self.precision == "year":
+            return f"{self.date.year:04d}"
+        if self.precision == "month":
+            return f"{self.date.year:04d}-{self.date.month:02d}"
+        return self.date.isoformat()
+
+
+@dataclass(frozen=True)
+class Item:
+    """A line of the brief: one verbatim sentence standing for every source that reported it."""
+
+    text: str
+    sources: tuple[str, ...]
+    score: float
+    when: When | None = None
+    source_id: str = ""  # the source the text is copied from
+
+
+@dataclass(frozen=True)
+class Brief:
+    """Everything a brief says; renderers turn it into Markdown, Word and JSON."""
+
+    title: str
+    generated: dt.date
+    key_points: tuple[Item, ...]
+    chronology: tuple[Item, ...]
+    sources: tuple[Source, ...]
+    skipped: tuple[Skipped, ...] = ()
+    algorithm: str = "lexrank"
+    page: PageSize = "a4"
+
+
+@dataclass(frozen=True)
+class BriefOptions:
+    """Every choice a run makes, in one place (the CLI and the API build one of these)."""
+
+    algorithm: str = "lexrank"
+    title: str | None = None
+    page: PageSize = "a4"
+    language: str = "english"
+    sentences_per_source: int = 6
+    max_key_points: int = 5
+    max_chronology: int = 12
+    today: dt.date | None = None
+    templates: Path | None = None
