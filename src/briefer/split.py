@@ -36,7 +36,7 @@ _TITLES = _vocabulary(
     """
     mr mrs ms messrs mmes dr drs prof profs gen lt col capt cpt cmdr cmdt comdr sgt maj adm
     brig cpl pvt sen sens rep reps gov govs pres supt insp det amb ambs hon rev fr msgr
-    st ste mt ft gens lieut mme mlle atty
+    ste mt ft gens lieut mme mlle atty
     """
 )
 
@@ -48,6 +48,8 @@ _ABBREVIATIONS = _vocabulary(
     jan feb mar apr jun jul aug sep sept oct nov dec
     mon tue tues thu thur thurs fri
     pct al cf ca viz
+    ala ariz ark calif colo conn del fla ga ill ind kan ky la md mass mich minn miss mo mont
+    neb nev okla ore pa penn tenn tex va vt wash wis wyo
     """
 )
 
@@ -75,6 +77,18 @@ _STARTERS = _vocabulary(
     """
 )
 
+#: Month names (English, German, French, Spanish, Italian, Dutch) for "3. Oktober".
+_MONTHS = _vocabulary(
+    """
+    january february march april may june july august september october november december
+    januar februar märz mai juni juli oktober dezember jänner
+    janvier février mars avril juin juillet août septembre octobre novembre décembre
+    enero febrero marzo abril mayo junio julio agosto septiembre setiembre octubre noviembre
+    diciembre gennaio febbraio aprile maggio giugno luglio settembre ottobre dicembre
+    januari februari maart mei augustus
+    """
+)
+
 _TIME_INTRO = re.compile(
     r"(?:at|by|around|about|until|till|before|after|from|since|shortly\s+(?:before|after)"
     r"|just\s+(?:before|after))\s+(?:about\s+|around\s+|approximately\s+)?[\d:.]+\s*[ap]\.m",
@@ -96,6 +110,7 @@ _CANDIDATE = re.compile(
     r"|(?P<cjk>[。！？｡]+[" + re.escape(_CJK_CLOSERS) + r"]*)"
 )
 
+_HAS_WORD = re.compile(r"[^\W_]")
 _NEXT_WORD = re.compile(r"[^\w\s]*(\w*)")
 _OPENERS = "\"'“‘«»‹([{¿¡*_"
 _DOTTED = re.compile(r"(?:[^\W\d_]\.)+[^\W\d_]")
@@ -193,7 +208,7 @@ def _split_segment(text: str, start: int, end: int, spans: list[tuple[int, int]]
         end -= 1
     if start == end:
         return
-    sent_start = start
+    first = sent_start = start
     for cand in _CANDIDATE.finditer(text, start, end):
         cut = cand.end()
         if cut >= end:
@@ -202,14 +217,24 @@ def _split_segment(text: str, start: int, end: int, spans: list[tuple[int, int]]
         while nxt < end and text[nxt].isspace():
             nxt += 1
         if cand["cjk"] is not None:
-            boundary: tuple[int, int] | None = (cut, nxt)
+            # 「本当ですか？」と彼は言った: a quotation the sentence goes on after
+            quoted = cand["cjk"][-1] in _CJK_CLOSERS and nxt == cut
+            boundary: tuple[int, int] | None = None if quoted else (cut, nxt)
         else:
             boundary = _judge(text, sent_start, cand, nxt, end)
         if boundary is not None and boundary[0] > sent_start:
-            spans.append((sent_start, boundary[0]))
+            _append(text, spans, first, sent_start, boundary[0])
             sent_start = boundary[1]
     if sent_start < end:
-        spans.append((sent_start, end))
+        _append(text, spans, first, sent_start, end)
+
+
+def _append(text: str, spans: list[tuple[int, int]], first: int, start: int, end: int) -> None:
+    """Add a sentence; one with no letter or digit (a stray quote) joins the one before."""
+    if spans and spans[-1][0] >= first and _HAS_WORD.search(text, start, end) is None:
+        spans[-1] = (spans[-1][0], end)
+    else:
+        spans.append((start, end))
 
 
 def _judge(
@@ -277,8 +302,13 @@ def _abbreviation_continues(
     lower = token.lower()
     if "@" in token or "/" in token:
         return False  # an e-mail address or URL ending the sentence
+    if raw[-1] in _CLOSERS:
+        return False  # '"yes".', "(s)." : the stop follows a quote or bracket
     if lower in _TITLES:
         return True
+    if lower == "st":
+        # "St. Louis", "in St. Paul" vs the street of "Downing St. Police said"
+        return not starter or not _previous_word_capitalised(text, sent_start, tok_start)
     if len(token) == 1 and token.isalpha():
         if token.islower():
             return True  # "p. 55", "v. Wade"
@@ -293,7 +323,8 @@ def _abbreviation_continues(
         return digit or not starter  # "Jan. 3", "Co. It closed"
     if lower in _BEFORE_NUMBER:
         return digit  # "No. 10", but "He said no. Then"
-    return False
+    # a day before its month: "am 3. Oktober", "le 1. janvier"
+    return len(token) <= 2 and token.isdigit() and word.lower() in _MONTHS
 
 
 def _previous_word_capitalised(text: str, sent_start: int, tok_start: int) -> bool:
@@ -313,11 +344,11 @@ def _previous_word_capitalised(text: str, sent_start: int, tok_start: int) -> bo
 # --- words ------------------------------------------------------------------------------------
 
 _CJK = r"\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uac00-\ud7af"
-_LETTER = r"(?:(?![" + _CJK + r"])[^\W_])"
+_ALNUM = r"(?:(?![" + _CJK + r"])[^\W_])"
 _WORD = re.compile(
     r"(?:[^\W\d_]\.){2,}(?![^\W_])"  # initialisms: U.S., a.m.
-    r"|\d+(?:[.,:]\d+)*(?:[-‐]" + _LETTER + r"+)*"  # 2.5, 1,000, 12:48, 1970s-era
-    r"|" + _LETTER + r"+(?:['’\-‐]" + _LETTER + r"+)*"  # Pakistan's, self-interpreting
+    r"|" + _ALNUM + r"(?:" + _ALNUM + r"|['’\-‐](?=" + _ALNUM + r")|(?<=\d)[.,:](?=\d))*"
+    # words and numbers: Pakistan's, self-interpreting, 1970s-era, COVID-19, 2.5, 12:48
     r"|[" + _CJK + r"]"  # each CJK character is a token
 )
 
