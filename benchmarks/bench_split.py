@@ -118,7 +118,9 @@ def main(argv: list[str] | None = None) -> int:
     text = timeline17_text(timeline, MIN_BYTES)
     rate, count = throughput(text)
     size = len(text.encode("utf-8")) / 1e6
-    print(f"throughput: {rate:.2f} MB/s ({size:.2f} MB of Timeline17 paragraphs, {count} sentences)")
+    print(
+        f"throughput: {rate:.2f} MB/s ({size:.2f} MB of Timeline17 paragraphs, {count} sentences)"
+    )
     return 0
 
 

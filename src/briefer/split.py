@@ -114,10 +114,8 @@ _HAS_WORD = re.compile(r"[^\W_]")
 _NEXT_WORD = re.compile(r"[^\w\s]*(\w*)")
 _OPENERS = "\"'“‘«»‹([{¿¡*_"
 _DOTTED = re.compile(r"(?:[^\W\d_]\.)+[^\W\d_]")
-_NUMBER = re.compile(r"[$€£¥#]?\d[\d.,:/%-]*")
-_LIST_MARKER = re.compile(
-    r"[•⁃▪◦‣∙*-]?\s*(?:\d{1,3}|[a-zA-Z]|[ivxIVX]{1,5})[.)]?\)?[\"'”’]?"
-)
+#: A sentence so far that is only a list label: "1", "b", "iv", "• 9".
+_LIST_MARKER = re.compile(r"[•⁃▪◦‣∙*-]?\s*(?:\d{1,3}|[a-zA-Z]|[ivxIVX]{1,5})")
 
 _BULLETS = "•⁃▪◦‣"
 _LIST_START = re.compile(r"\s*(?:(?P<num>\d{1,3})|(?P<let>[a-zA-Z]))(?P<delim>\.\)|\)|\.)\s")
