@@ -133,6 +133,15 @@ CASES: list[tuple[str, list[str]]] = [
         ["The protest moved to Downing St.", "Police closed the road."],
     ),
     (
+        "The crane driver fell ill. Doctors kept him.",
+        ["The crane driver fell ill.", "Doctors kept him."],
+    ),
+    (
+        "The ridge rises to 9,000 ft. Snow fell there.",
+        ["The ridge rises to 9,000 ft.", "Snow fell there."],
+    ),
+    ("Troops left Ft. Hood in May.", ["Troops left Ft. Hood in May."]),
+    (
         "The plant is in Baton Rouge, La. Officials said it was safe.",
         ["The plant is in Baton Rouge, La.", "Officials said it was safe."],
     ),

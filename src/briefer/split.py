@@ -17,10 +17,7 @@ summarisers expect, so sumy needs no NLTK data.
 from __future__ import annotations
 
 import itertools
-import logging
 import re
-
-logger = logging.getLogger(__name__)
 
 __all__ = ["Tokenizer", "sentence_spans", "split_sentences"]
 
@@ -35,8 +32,8 @@ def _vocabulary(words: str) -> frozenset[str]:
 _TITLES = _vocabulary(
     """
     mr mrs ms messrs mmes dr drs prof profs gen lt col capt cpt cmdr cmdt comdr sgt maj adm
-    brig cpl pvt sen sens rep reps gov govs pres supt insp det amb ambs hon rev fr msgr
-    ste mt ft gens lieut mme mlle atty
+    brig cpl pvt sen sens rep reps gov govs pres supt insp amb ambs hon rev msgr
+    ste gens lieut mme mlle atty
     """
 )
 
@@ -47,7 +44,13 @@ _ABBREVIATIONS = _vocabulary(
     etc vs approx est jr sr esq ave blvd rd hwy mgr dir exec misc
     jan feb mar apr jun jul aug sep sept oct nov dec
     mon tue tues thu thur thurs fri
-    pct al cf ca viz
+    pct al cf ca viz det fr
+    """
+)
+
+#: US state abbreviations: abbreviations only after a place and a comma ("Springfield, Ill.").
+_STATES = _vocabulary(
+    """
     ala ariz ark calif colo conn del fla ga ill ind kan ky la md mass mich minn miss mo mont
     neb nev okla ore pa penn tenn tex va vt wash wis wyo
     """
@@ -304,6 +307,8 @@ def _abbreviation_continues(
         return False  # '"yes".', "(s)." : the stop follows a quote or bracket
     if lower in _TITLES:
         return True
+    if lower in ("ft", "mt") and token[0].isupper():
+        return True  # "Ft. Hood", "Mt. Kenya"; but "9,000 ft. Snow fell"
     if lower == "st":
         # "St. Louis", "in St. Paul" vs the street of "Downing St. Police said"
         return not starter or not _previous_word_capitalised(text, sent_start, tok_start)
@@ -321,22 +326,29 @@ def _abbreviation_continues(
         return digit or not starter  # "Jan. 3", "Co. It closed"
     if lower in _BEFORE_NUMBER:
         return digit  # "No. 10", but "He said no. Then"
+    if lower in _STATES and _previous_word_ends_with_comma(text, sent_start, tok_start):
+        return digit or not starter  # "Cocodrie, La. Officials said" vs "He fell ill. Doctors"
     # a day before its month: "am 3. Oktober", "le 1. janvier"
     return len(token) <= 2 and token.isdigit() and word.lower() in _MONTHS
 
 
-def _previous_word_capitalised(text: str, sent_start: int, tok_start: int) -> bool:
-    """Whether the word before ``tok_start`` (in this sentence) starts with a capital."""
+def _previous_word(text: str, sent_start: int, tok_start: int) -> str:
+    """The word before ``tok_start`` in this sentence ("" at its start)."""
     pos = tok_start
     while pos > sent_start and text[pos - 1].isspace():
         pos -= 1
-    if pos == sent_start:
-        return False
     begin = pos
     while begin > sent_start and not text[begin - 1].isspace():
         begin -= 1
-    word = text[begin:pos].lstrip(_OPENERS)
-    return word[:1].isupper()
+    return text[begin:pos]
+
+
+def _previous_word_capitalised(text: str, sent_start: int, tok_start: int) -> bool:
+    return _previous_word(text, sent_start, tok_start).lstrip(_OPENERS)[:1].isupper()
+
+
+def _previous_word_ends_with_comma(text: str, sent_start: int, tok_start: int) -> bool:
+    return _previous_word(text, sent_start, tok_start).endswith(",")
 
 
 # --- words ------------------------------------------------------------------------------------
