@@ -1,0 +1,571 @@
+"""Boilerplate removal for scraped article text, line by line.
+
+A page copied or scraped from a news site holds the article between menus, ad slots, share
+buttons, newsletter boxes, trending lists and comments. :func:`clean_article` decides for every
+line whether it is body or boilerplate and why, reads the header metadata (see
+:mod:`briefer.metadata`), and returns the body paragraphs with the lines kept verbatim.
+
+The classifier is jusText's idea applied to plain text lines: a line is first judged alone
+(length, stop-word density, sentence-final punctuation), then short and borderline lines take
+the class of the good or bad lines around them. Rules catch what the numbers cannot: ad slots,
+menus, slugs, share and newsletter lines, captions, date lines, and the trending or related
+lists that follow the article (from their heading on, everything is boilerplate).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import logging
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+
+from briefer.metadata import find_header, is_date_only
+from briefer.models import CleanArticle, LineDecision, Metadata, RawArticle
+
+logger = logging.getLogger(__name__)
+
+__all__ = ["clean_article", "detect_stoplist"]
+
+# jusText's thresholds, tuned for lines of plain text (no link density to lean on)
+LENGTH_LOW = 70
+LENGTH_HIGH = 200
+STOPWORDS_LOW = 0.30
+STOPWORDS_HIGH = 0.32
+MAX_HEADING_DISTANCE = 200
+
+GOOD, NEARGOOD, SHORT, BAD = "good", "neargood", "short", "bad"
+
+_WORD = re.compile(r"\w+")
+_TERMINAL = re.compile(r"[.!?…。！？][\"'”’»)\]]*\s*$|[\"”’»]\s*$")
+_CONTINUES = re.compile(r"[,;:\-–—(]\s*$")
+
+_SHORT_WORDS = 12
+
+_AD = re.compile(
+    r"^\W*(?:double\s*click|google\s*ads?|ad(?:vertisement|vertising|vert)?s?|sponsored"
+    r"(?:\s+(?:content|links?|stories|posts?|by\b.*))?|promoted(?:\s+(?:content|stories|by\b.*))?"
+    r"|paid\s+(?:content|post|partnership)|partner\s+content|story\s+continues\s+below.*"
+    r"|continue\s+reading\s+(?:below|the\s+main\s+story)|scroll\s+(?:down\s+)?to\s+continue.*"
+    r"|article\s+continues\s+(?:below|after).*|content\s+continues\s+below.*)\W*$",
+    re.I,
+)
+_AD_SIZE = re.compile(r"\b\d{2,4}\s*[x×]\s*\d{2,4}\b")
+_SHARE = re.compile(
+    r"\b(?:share(?:\s+(?:this|on|via|the|article|story|post))?|shares|tweet|whatsapp|facebook"
+    r"|twitter|linkedin|pinterest|reddit|telegram|e-?mail|print|copy\s+link|copy\s+url"
+    r"|get\s+short\s+url|follow\s+(?:us|\w+\s+on)|subscribe[ds]?|subscription|newsletters?"
+    r"|sign\s*-?\s*up|signup|log\s*-?\s*in|sign\s+in|register|join\s+(?:our|group|us|the|now)"
+    r"|get\s+(?:exclusive|the\s+latest|our|unlimited|full\s+access)|by\s+email|inbox|notifications?"
+    r"|download\s+(?:the\s+|our\s+)?(?:\w+\s+){0,3}app|like\s+us|rss|bookmark|save\s+(?:article|story)"
+    r"|gift\s+(?:this\s+)?article|listen\s+to\s+(?:this\s+)?(?:article|story)|font\s+size|text\s+size"
+    r"|whatsapp\s+channel|google\s+news|members?\s+only)\b",
+    re.I,
+)
+_COMMENT = re.compile(
+    r"^\W*(?:\d+\s+(?:comments?|responses?|replies|reactions?)|comments?(?:\s*\(\d+\))?|leave\s+a\s+"
+    r"(?:comment|reply|feedback)\b.*|add\s+(?:a\s+|your\s+)?comment.*|post\s+(?:a\s+)?comment|view"
+    r"\s+(?:all\s+)?comments|show\s+comments|load\s+(?:more\s+)?comments|user\s+avatar|reply|report"
+    r"(?:\s+abuse)?|about:?|log\s*in\s+to\s+(?:comment|reply).*|be\s+the\s+first\s+to\s+comment.*"
+    r"|join\s+the\s+(?:conversation|discussion)|discussion|conversation|comment\s+policy|cancel"
+    r"\s+reply|your\s+email\s+address\s+will\s+not\s+be\s+published.*|required\s+fields\s+are"
+    r"\s+marked.*|like|dislike|upvote|downvote|\d+\s+(?:likes?|points?))\W*$",
+    re.I,
+)
+_COOKIE = re.compile(r"\bcookies?\b", re.I)
+_COOKIE_CONTEXT = re.compile(
+    r"\b(?:use|uses|using|accept|consent|policy|settings|browsing|agree|preferences|experience)\b",
+    re.I,
+)
+_CAPTION = re.compile(
+    r"^\W*(?:photo|image|picture|pic|caption|credit|photograph|file\s+photo|image\s+copyright"
+    r"|image\s+caption|media\s+caption|image\s+source|illustration|graphic|video|watch|listen"
+    r"|gallery|slideshow|infographic)s?(?:\s+credit)?\s*[:|/]"
+    r"|^\W*(?:image\s+copyright|image\s+caption|media\s+caption|image\s+source|getty\s+images"
+    r"|file\s+photo|representational\s+image|representative\s+image)\b"
+    r"|©|\((?:photo|image|pic|picture|file|video|credit|source)(?:\s+credit)?\s*[:/][^)]*\)\W*$"
+    r"|\b(?:AP|AFP|Reuters|EPA|Xinhua|PTI|ANI|IANS)\s+(?:photo|images?|video)\b"
+    r"|(?:getty\s+images|shutterstock|istock(?:photo)?|afp\s+via\s+getty)\W*$"
+    r"|\|\s*photo\s+credit\b",
+    re.I,
+)
+_READ_MORE = re.compile(
+    r"^\W*(?:read\s+more|also\s+read|read\s+also|read\s+next|must\s+read|see\s+also|related"
+    r"(?:\s+(?:articles?|stories|news|posts?|content|coverage|reading|links?|topics?))?|more"
+    r"|watch|listen|recommended|suggested|don'?t\s+miss|trending|latest|also\s+see|also\s+on"
+    r"\s+\S+|more\s+from\s+\S+|read|explained|opinion|analysis|live|video|photos?)\s*[:>»|\-–—]"
+    r"|^\W*(?:click|tap|press)\s+here\b|^\W*(?:read|continue\s+reading)\s+(?:the\s+)?(?:full|more"
+    r"|original|complete)\b|^\W*(?:read|see|watch)\s+(?:more|also)\b",
+    re.I,
+)
+_FOOTER = re.compile(
+    r"^\W*(?:copyright|©|\(c\)\s*\d{4})|all\s+rights\s+reserved|\b(?:privacy\s+policy|terms\s+"
+    r"(?:of|and|&)\s+(?:use|service|conditions)|contact\s+us|about\s+us|advertise\s+with\s+us"
+    r"|careers|sitemap|site\s+map|editorial\s+policy|code\s+of\s+ethics|disclaimer|cookie\s+policy"
+    r"|accessibility|corrections\s+policy|work\s+with\s+us|back\s+to\s+top|skip\s+to"
+    r"(?:\s+main)?\s+content|go\s+to\s+top)\b",
+    re.I,
+)
+_CREDITS = re.compile(
+    r"^\W*\(?\s*(?:(?:additional\s+)?reporting\s+by|editing\s+by|writing\s+by|compiled\s+by"
+    r"|edited\s+by|with\s+inputs?\s+from|inputs?\s+from|(?:source|sources|via)\s*:)\b",
+    re.I,
+)
+_SLUG = re.compile(r"^/?[a-z0-9]+(?:[-_][a-z0-9]+){3,}/?(?:\.html?)?$")
+_URL = re.compile(
+    r"^(?:https?://|www\.)\S+$|^\S+\.(?:com|org|net|in|pk|co\.uk|html?)(?:/\S*)?$", re.I
+)
+_TOP_BAR = re.compile(
+    r"(?<![\w.])-?\d+(?:\.\d+)?\s*°\s*[CF]?\b|(?<![\w.])-?\d+(?:\.\d+)?\s*[cCfF](?=\s|,|$)|°"
+    r"|\b(?:weather|sunrise|sunset|humidity|e-?paper|today'?s\s+paper)\b",
+    re.I,
+)
+_MENU_SEP = re.compile(r"\s(?:[|›»>/•·]|::)\s|^(?:home|start)\s*[|›»>/]", re.I)
+_CUTOFF = re.compile(
+    r"^\W*(?:trending(?:\s+(?:news|now|stories|topics|articles|videos?|in\s+\w+))?|top\s+stories"
+    r"|top\s+news|most\s+(?:read|popular|viewed|shared|watched|commented|recent)(?:\s+\w+)?"
+    r"|related(?:\s+(?:articles?|stories|news|posts?|content|coverage|reading|links|videos?"
+    r"|topics?|items))?|more\s+(?:from|on|in|about|stories|news|articles|videos|like\s+this"
+    r"|to\s+read|to\s+explore)(?:\s+[\w.&'’-]+){0,4}|you\s+(?:may|might)\s+(?:also\s+)?(?:like"
+    r"|enjoy|be\s+interested\s+in)|recommended(?:\s+(?:for\s+you|stories|reading|articles|videos))?"
+    r"|read\s+next|what\s+to\s+read\s+next|up\s+next|popular(?:\s+(?:now|posts|stories|news|"
+    r"articles))?|latest(?:\s+(?:news|stories|articles|posts|videos|updates|from\s+\S+))?"
+    r"|(?:\d+\s+)?comments?(?:\s*\(\d+\))?|leave\s+a\s+(?:reply|comment|feedback)(?:\s+about\s+this)?"
+    r"|join\s+the\s+(?:conversation|discussion)|editor'?s?\s+picks?|don'?t\s+miss|further\s+"
+    r"reading|more\s+stories|(?:from\s+)?around\s+the\s+web|sponsored\s+(?:stories|links|content)"
+    r"|promoted\s+(?:stories|links|content)|also\s+(?:on|from|in)\s+\S+|in\s+case\s+you\s+missed"
+    r"\s+it|in\s+other\s+news|elsewhere\s+on\s+\S+|read\s+more\s+(?:stories|news|about\s+.+)"
+    r"|share\s+this\s+(?:article|story|post)|tags?|topics?|filed\s+under|related\s+topics"
+    r"|about\s+the\s+author|author\s+profile|more\s+by\s+this\s+author)\W*$",
+    re.I,
+)
+_CUTOFF_BEFORE_WORDS = 60
+CUTOFF_RATIO = 1.0
+
+
+@dataclass(frozen=True)
+class _Line:
+    """One line and what the classifier measures on it."""
+
+    index: int
+    text: str
+    length: int
+    words: int
+    stop_density: float
+    terminal: bool
+
+
+# ---------------------------------------------------------------------------------------------
+# stop words
+
+
+@functools.lru_cache(maxsize=1)
+def _all_stoplists() -> dict[str, frozenset[str]]:
+    import justext
+
+    return {name: frozenset(justext.get_stoplist(name)) for name in justext.get_stoplists()}
+
+
+def detect_stoplist(lines: Sequence[str], *, language: str | None = None) -> frozenset[str]:
+    """The stop words of the text's language (jusText's lists), guessed from the words when
+    ``language`` is not given; English wins near-ties."""
+    lists = _all_stoplists()
+    if language:
+        chosen = lists.get(language.capitalize())
+        if chosen is not None:
+            return chosen
+        logger.debug("no stop-word list for %r: guessing the language", language)
+    sample: list[str] = []
+    for line in lines:
+        if len(line) > 40:
+            sample += _WORD.findall(line.lower())
+        if len(sample) > 600:
+            break
+    if not sample:
+        return lists["English"]
+    counts = Counter(sample)
+    scores = {
+        name: sum(n for w, n in counts.items() if w in words) for name, words in lists.items()
+    }
+    best = max(scores, key=lambda name: scores[name])
+    if scores["English"] >= 0.8 * scores[best]:
+        return lists["English"]
+    return lists[best]
+
+
+# ---------------------------------------------------------------------------------------------
+# rules
+
+
+def _measure(index: int, text: str, stoplist: frozenset[str]) -> _Line:
+    stripped = text.strip()
+    words = _WORD.findall(stripped.lower())
+    stops = sum(1 for w in words if w in stoplist)
+    return _Line(
+        index=index,
+        text=stripped,
+        length=len(stripped),
+        words=len(words),
+        stop_density=stops / len(words) if words else 0.0,
+        terminal=_TERMINAL.search(stripped) is not None,
+    )
+
+
+def _is_menu(line: _Line) -> bool:
+    """A row of capitalised link labels: "Political NEWS Legislative Corner Celebstreet"."""
+    if line.terminal or line.words < 3 or line.length > 140:
+        return False
+    if _MENU_SEP.search(line.text) and line.stop_density < 0.3:
+        parts = re.split(r"\s*[|›»>/•·]\s*", line.text)
+        if len(parts) >= 3 and all(len(p.split()) <= 4 for p in parts):
+            return True
+    if line.stop_density > 0.0 or re.search(r"[,;:\"“”‘’()?!]", line.text):
+        return False
+    tokens = line.text.split()
+    return len(tokens) >= 4 and all(t[:1].isupper() or not t[:1].isalpha() for t in tokens)
+
+
+def _rule(line: _Line) -> str | None:
+    """The boilerplate a line is by its form alone, or None."""
+    text = line.text
+    short = line.words <= _SHORT_WORDS
+    headline_like = line.words <= 25 and not line.terminal
+    if _AD.match(text) or (line.words <= 6 and _AD_SIZE.search(text)):
+        return "ad slot"
+    if _COOKIE.search(text) and _COOKIE_CONTEXT.search(text) and line.words <= 80:
+        return "cookie banner"
+    if _SLUG.match(text):
+        return "slug"
+    if _URL.match(text):
+        return "link"
+    if line.words <= 15 and _TOP_BAR.search(text):
+        return "top bar"
+    if is_date_only(text):
+        return "date line"
+    if _COMMENT.match(text):
+        return "comments"
+    if (line.words <= 8 or headline_like) and _SHARE.search(text):
+        return "share/newsletter"
+    if _CAPTION.search(text) and (line.words <= 60):
+        return "caption"
+    if (short or headline_like) and _READ_MORE.match(text):
+        return "read more"
+    if _CREDITS.match(text) and line.words <= 40:
+        return "credits"
+    if (short or headline_like) and _FOOTER.search(text):
+        return "footer"
+    if _is_menu(line):
+        return "menu"
+    if text.isupper() and line.words <= 6 and not line.terminal:
+        return "section label"
+    return None
+
+
+# ---------------------------------------------------------------------------------------------
+# classification
+
+
+def _classify(line: _Line) -> str:
+    """jusText's context-free class of a line."""
+    if line.length < LENGTH_LOW:
+        return SHORT
+    if line.stop_density >= STOPWORDS_HIGH:
+        cls = GOOD if line.length > LENGTH_HIGH else NEARGOOD
+    elif line.stop_density >= STOPWORDS_LOW:
+        cls = NEARGOOD
+    else:
+        return BAD
+    if not line.terminal and cls == GOOD:
+        cls = NEARGOOD
+    return cls
+
+
+def _neighbour(classes: list[str], i: int, step: int, ignore_neargood: bool) -> str:
+    j = i + step
+    while 0 <= j < len(classes):
+        c = classes[j]
+        if c in (GOOD, BAD) or (c == NEARGOOD and not ignore_neargood):
+            return c
+        j += step
+    return BAD
+
+
+def _revise(classes: list[str], lines: list[_Line], headings: list[bool]) -> list[str]:
+    """jusText's context rules: short and near-good lines take the class of their neighbours."""
+    out = list(classes)
+    for i in range(len(lines)):
+        if not (headings[i] and out[i] == SHORT):
+            continue
+        distance = 0
+        for j in range(i + 1, len(lines)):
+            if distance > MAX_HEADING_DISTANCE:
+                break
+            if out[j] == GOOD:
+                out[i] = NEARGOOD
+                break
+            distance += lines[j].length
+    revised = list(out)
+    for i, c in enumerate(out):
+        if c != SHORT:
+            continue
+        prev = _neighbour(out, i, -1, True)
+        nxt = _neighbour(out, i, 1, True)
+        if prev == nxt == GOOD:
+            revised[i] = GOOD
+        elif prev == nxt == BAD:
+            revised[i] = BAD
+        elif (prev == BAD and _neighbour(out, i, -1, False) == NEARGOOD) or (
+            nxt == BAD and _neighbour(out, i, 1, False) == NEARGOOD
+        ):
+            revised[i] = GOOD
+        else:
+            revised[i] = BAD
+    out = revised
+    for i, c in enumerate(out):
+        if c != NEARGOOD:
+            continue
+        prev = _neighbour(out, i, -1, True)
+        nxt = _neighbour(out, i, 1, True)
+        out[i] = BAD if prev == nxt == BAD else GOOD
+    return out
+
+
+def _is_heading(line: _Line) -> bool:
+    return not line.terminal and 1 <= line.words <= 15 and not _CONTINUES.search(line.text)
+
+
+# ---------------------------------------------------------------------------------------------
+# the article
+
+
+def _wraps(previous: _Line, line: _Line, stoplist: frozenset[str]) -> bool:
+    """True when ``line`` carries on the sentence that ``previous`` breaks off (hard wrapping)."""
+    if previous.terminal or previous.words < 4:
+        return False
+    first = next((c for c in line.text if c.isalpha()), "")
+    if first.islower():
+        return True
+    if _CONTINUES.search(previous.text) and not previous.text.endswith(":"):
+        return True
+    last = _WORD.findall(previous.text.lower())
+    return bool(last) and last[-1] in stoplist and len(last[-1]) <= 4
+
+
+def _blocks(
+    measured: list[_Line], stoplist: frozenset[str]
+) -> tuple[list[list[int]], list[_Line], list[str | None]]:
+    """Lines grouped into blocks (a sentence hard-wrapped over lines is one block), each block
+    measured as a whole, and the rule that marks a block as boilerplate."""
+    groups: list[list[int]] = []
+    blocks: list[_Line] = []
+    rules: list[str | None] = []
+    previous: _Line | None = None
+    for line in measured:
+        if not line.text:
+            previous = None
+            continue
+        reason = _rule(line)
+        if reason is None and previous is not None and _wraps(previous, line, stoplist):
+            groups[-1].append(line.index)
+            joined = " ".join(measured[i].text for i in groups[-1])
+            blocks[-1] = _measure(groups[-1][0], joined, stoplist)
+            previous = line
+            continue
+        groups.append([line.index])
+        blocks.append(line)
+        rules.append(reason)
+        previous = None if reason else line
+    return groups, blocks, rules
+
+
+def _decide(raw_lines: Sequence[str], stoplist: frozenset[str]) -> tuple[list[str], list[str]]:
+    """For every line: its class (GOOD or BAD, or "" for a blank line) and the reason."""
+    measured = [_measure(i, text, stoplist) for i, text in enumerate(raw_lines)]
+    groups, content, rules = _blocks(measured, stoplist)
+    block_reasons: list[str] = []
+    counts = Counter(block.text for block in content)
+    cf: list[str] = []
+    for block, reason in zip(content, rules, strict=True):
+        cls = BAD if reason else _classify(block)
+        if reason is None and counts[block.text] > 1 and cls != GOOD:
+            reason, cls = "repeated", BAD
+        block_reasons.append(reason or "")
+        cf.append(cls)
+    cf = _promote_runs(cf, content)
+
+    # once a trending/related/comments heading follows the body, the rest is not the article
+    # (unless more article text follows it than came before: an inline "Related" box)
+    weights = [
+        block.words if cf[k] in (GOOD, NEARGOOD) and block.terminal else 0
+        for k, block in enumerate(content)
+    ]
+    total = sum(weights)
+    good_words = 0
+    cut = len(content)
+    for k, block in enumerate(content):
+        good_words += weights[k]
+        if (
+            good_words >= _CUTOFF_BEFORE_WORDS
+            and _CUTOFF.match(block.text)
+            and total - good_words < CUTOFF_RATIO * good_words
+        ):
+            cut = k
+            break
+    headings = [_is_heading(block) for block in content]
+    classes = _revise(cf[:cut], content[:cut], headings[:cut]) + [BAD] * (len(content) - cut)
+    for k in range(cut, len(content)):
+        if k == cut:
+            block_reasons[k] = "end of article"
+        elif block_reasons[k] in ("", "repeated") or cf[k] != BAD:
+            block_reasons[k] = "trending list"
+
+    # a later duplicate of a kept block (a pull quote, a repeated headline) goes
+    seen: set[str] = set()
+    for k, block in enumerate(content):
+        if classes[k] == GOOD:
+            if block.text in seen:
+                classes[k] = BAD
+                block_reasons[k] = "repeated"
+            seen.add(block.text)
+
+    out = [""] * len(measured)
+    reasons = ["empty"] * len(measured)
+    for k, group in enumerate(groups):
+        if classes[k] == GOOD:
+            reason = "body"
+        else:
+            reason = block_reasons[k] or ("too short" if cf[k] == SHORT else "boilerplate")
+        for i in group:
+            out[i] = classes[k]
+            reasons[i] = reason
+    return out, reasons
+
+
+def _promote_runs(classes: list[str], blocks: list[_Line]) -> list[str]:
+    """Near-good blocks that follow one another (short ones between) and hold enough text
+    together are good: a short article has no single paragraph long enough on its own."""
+    out = list(classes)
+    run: list[int] = []
+
+    def close() -> None:
+        if len(run) >= 2 and sum(blocks[k].length for k in run) > LENGTH_HIGH and any(
+            blocks[k].terminal for k in run
+        ):
+            for k in run:
+                out[k] = GOOD
+        run.clear()
+
+    for k, c in enumerate(classes):
+        if c == NEARGOOD:
+            run.append(k)
+        elif c in (GOOD, BAD):
+            close()
+    close()
+    return out
+
+
+def _paragraphs(lines: Sequence[str], kept: Sequence[bool]) -> tuple[str, ...]:
+    """Kept lines as paragraphs: one per line, a line that wraps mid-sentence joined to the next."""
+    paragraphs: list[str] = []
+    current: list[str] = []
+    previous_kept = False
+    for text, keep in zip(lines, kept, strict=True):
+        stripped = text.strip()
+        if not keep or not stripped:
+            if current:
+                paragraphs.append(" ".join(current))
+                current = []
+            previous_kept = False
+            continue
+        wraps = (
+            previous_kept
+            and current
+            and not _TERMINAL.search(current[-1])
+            and (stripped[:1].islower() or current[-1].endswith((",", ";", "-", "–", "—")))
+        )
+        if current and not wraps:
+            paragraphs.append(" ".join(current))
+            current = []
+        current.append(stripped)
+        previous_kept = True
+    if current:
+        paragraphs.append(" ".join(current))
+    return tuple(paragraphs)
+
+
+def _trusted(metadata: Metadata, today: dt.date) -> Metadata:
+    """The reader's metadata, less an impossible publication date; origins filled in."""
+    origin = dict(metadata.origin)
+    published = metadata.published
+    if published is not None and published > today:
+        logger.info("dropping a publication date after today: %s", published)
+        published = None
+        origin.pop("published", None)
+    for name in ("title", "outlet", "author", "published", "url"):
+        if name == "published":
+            value: object = published
+        else:
+            value = getattr(metadata, name)
+        if value is not None:
+            origin.setdefault(name, "reader metadata")
+    return replace(metadata, published=published, origin=origin)
+
+
+def _tidy(raw: RawArticle, today: dt.date) -> CleanArticle:
+    """An article whose body the reader already extracted: only leftovers go."""
+    stoplist = detect_stoplist(raw.lines)
+    decisions: list[LineDecision] = []
+    kept: list[bool] = []
+    measured = [_measure(i, text, stoplist) for i, text in enumerate(raw.lines)]
+    first = next((m.index for m in measured if m.text and _rule(m) is None), 0)
+    header = find_header(raw.lines, body_start=first, today=today)
+    for line in measured:
+        if not line.text:
+            reason: str | None = "empty"
+        else:
+            reason = header.roles.get(line.index) or _rule(line)
+            if reason in {"menu", "section label"}:
+                reason = None  # short headings inside an extracted body are fine
+        keep = reason is None
+        kept.append(keep)
+        decisions.append(LineDecision(raw.lines[line.index], keep, reason or "body"))
+    metadata = _trusted(raw.metadata, today).merged_over(header.metadata)
+    return CleanArticle(
+        paragraphs=_paragraphs(raw.lines, kept), metadata=metadata, decisions=tuple(decisions)
+    )
+
+
+def clean_article(
+    raw: RawArticle, *, today: dt.date | None = None, language: str | None = None
+) -> CleanArticle:
+    """The article body and header metadata of a raw article, with a decision for every line.
+
+    ``today`` (default: the system date) bounds the publication date; ``language`` names the
+    stop-word list (jusText's names, e.g. "English"), guessed from the text when not given.
+    Kept lines are never edited: the body is the raw lines minus the dropped ones.
+    """
+    today = today or dt.date.today()
+    if raw.cleaned:
+        return _tidy(raw, today)
+    stoplist = detect_stoplist(raw.lines, language=language)
+    classes, reasons = _decide(raw.lines, stoplist)
+    body = [i for i, c in enumerate(classes) if c == GOOD]
+    body_start = body[0] if body else None
+    body_end = body[-1] + 1 if body else None
+    header = find_header(raw.lines, body_start=body_start, body_end=body_end, today=today)
+    for i, role in header.roles.items():
+        classes[i] = BAD
+        reasons[i] = role
+    kept = [c == GOOD for c in classes]
+    decisions = tuple(
+        LineDecision(text, keep, reason)
+        for text, keep, reason in zip(raw.lines, kept, reasons, strict=True)
+    )
+    metadata = _trusted(raw.metadata, today).merged_over(header.metadata)
+    if not any(kept):
+        logger.info("%s: no body text found", raw.file)
+    return CleanArticle(
+        paragraphs=_paragraphs(raw.lines, kept), metadata=metadata, decisions=decisions
+    )

@@ -1,0 +1,590 @@
+"""Header metadata of a scraped article: title, author, outlet and publication date.
+
+The values come from the article's own header (headline, byline, dateline) and, failing that,
+from a few trustworthy places further down ("Author: …", "Reporting by …", a copyright or
+app-download footer). Page chrome is never trusted for a date: the scrape date in a weather or
+top bar, the dates of trending items and comments, and any date after ``today`` are ignored.
+
+Every value records where it came from in ``Metadata.origin``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from briefer.models import Metadata
+
+logger = logging.getLogger(__name__)
+
+__all__ = [
+    "Byline",
+    "Header",
+    "extract_metadata",
+    "find_dates",
+    "find_header",
+    "is_date_only",
+    "parse_byline",
+]
+
+# ---------------------------------------------------------------------------------------------
+# dates
+
+_MONTHS = {
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6,
+    "jul": 7, "aug": 8, "sep": 9, "oct": 10, "nov": 11, "dec": 12,
+}
+_MON = (
+    r"(?P<mon>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+    r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+)
+_DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
+_YEAR = r"(?P<year>(?:19|20)\d\d)"
+_DATE_PATTERNS = (
+    # 04th Jan, 2020 · 23 December, 2019 · 12 March 2021 · 20 Nov, 2019
+    re.compile(rf"(?<![\w.]){_DAY}\s*(?:of\s+)?{_MON},?\s+{_YEAR}(?!\d)", re.I),
+    # January 30, 2026 · Jan. 4, 2020 · March 12th 2021
+    re.compile(rf"(?<!\w){_MON}\s+{_DAY},?\s+{_YEAR}(?!\d)", re.I),
+    # 2021-03-12 · 2021/03/12 · 2021.03.12
+    re.compile(r"(?<![\d.])(?P<year>(?:19|20)\d\d)[-/.](?P<month>[01]?\d)[-/.](?P<day>[0-3]?\d)(?!\d)"),
+    # 12/03/2021 (month first unless impossible) · 12.03.2021 (day first)
+    re.compile(r"(?<![\d.])(?P<a>[0-3]?\d)(?P<sep>[/.-])(?P<b>[0-3]?\d)(?P=sep)(?P<year>(?:19|20)\d\d)(?!\d)"),
+)
+_RELATIVE = re.compile(
+    r"\b(?:\d+|an?|one|few)\s+(?:sec(?:ond)?s?|min(?:ute)?s?|hours?|hrs?|days?|weeks?)\s+ago\b"
+    r"|\b(?:yesterday|today|just now)\b",
+    re.I,
+)
+_TIME = r"\d{1,2}(?:[:.]\d\d){1,2}\s*(?:[ap]\.?m\.?)?|\d{1,2}\s*[ap]\.?m\.?"
+_TZ = (
+    r"(?:[A-Z]{2,4}T|IST|PKT|GMT|UTC|CET|EST|EDT|PST|PDT|BST|AEST|JST|WIB)"
+    r"(?:\s*[+-]\d{1,2}(?::?\d\d)?)?"
+)
+_DATE_WORDS = (
+    r"published|updated|last\s+updated|modified|posted|posted\s+on|first\s+published|on|at|date"
+    r"|created|released|issued|am|pm|a\.m\.|p\.m\.|hrs?|and|by|edited|"
+    r"monday|tuesday|wednesday|thursday|friday|saturday|sunday"
+    r"|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun"
+)
+_FILLER = re.compile(
+    rf"(?:{_TIME})|(?:\b{_TZ}\b)|\b(?:{_DATE_WORDS})\b|[\s,.:;|/()\-–—•·@]+", re.I
+)
+
+
+def _date_from_match(m: re.Match[str]) -> dt.date | None:
+    groups = m.groupdict()
+    year = int(groups["year"])
+    if groups.get("mon"):
+        month = _MONTHS[groups["mon"][:3].lower()]
+        day = int(groups["day"])
+    elif groups.get("month"):
+        month, day = int(groups["month"]), int(groups["day"])
+    else:
+        a, b = int(groups["a"]), int(groups["b"])
+        day_first = groups["sep"] in ".-" or a > 12
+        day, month = (a, b) if day_first else (b, a)
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
+
+
+def find_dates(text: str) -> list[tuple[dt.date, int, int]]:
+    """Every full calendar date (day, month and year) in ``text``, as ``(date, start, end)``."""
+    found: list[tuple[dt.date, int, int]] = []
+    taken: list[tuple[int, int]] = []
+    for pattern in _DATE_PATTERNS:
+        for m in pattern.finditer(text):
+            start, end = m.span()
+            if any(start < e and s < end for s, e in taken):
+                continue
+            date = _date_from_match(m)
+            if date is not None:
+                found.append((date, start, end))
+                taken.append((start, end))
+    found.sort(key=lambda item: item[1])
+    return found
+
+
+def is_date_only(line: str) -> bool:
+    """True for a line that holds a date or time and nothing else worth reading.
+
+    "04th Jan, 2020. 12:48 pm", "Published: Friday, 12 March 2021 09:14 IST", "3 hours ago",
+    "Updated 12:48 GMT".
+    """
+    text = line.strip()
+    if not text or len(text) > 90:
+        return False
+    dates = find_dates(text)
+    rest = text
+    for _, start, end in reversed(dates):
+        rest = rest[:start] + " " + rest[end:]
+    had_time = re.search(_TIME, rest, re.I) is not None
+    relative = _RELATIVE.search(rest) is not None
+    rest = _RELATIVE.sub(" ", rest)
+    rest = _FILLER.sub("", rest)
+    return not rest and (bool(dates) or had_time or relative)
+
+
+def _plausible(date: dt.date, today: dt.date) -> bool:
+    return dt.date(1990, 1, 1) <= date <= today
+
+
+# ---------------------------------------------------------------------------------------------
+# bylines
+
+_ROLE_WORDS = (
+    r"(?:(?:web|senior|staff|sub|chief|special|political|business|sports?|news|assistant|associate"
+    r"|managing|deputy|contributing|foreign|digital|executive|legal|health|science|tech(?:nology)?"
+    r"|investigative|national|international|city|metro|features?|copy|online|desk|guest|regional"
+    r"|principal|editorial|correspondent|lead)\s*)*"
+    r"(?:editor|reporter|writer|correspondent|journalist|producer|contributor|columnist|analyst"
+    r"|intern|author|editor-in-chief|photographer|blogger|staffer|anchor|bureau\s+chief)s?"
+    r"(?:\s+(?:at|for|of)\s+.+)?"
+)
+_ROLE = re.compile(rf"^{_ROLE_WORDS}$", re.I)
+_GLUE = re.compile(r"(?<=[a-z])(?=[A-Z])")
+_AGENCIES = (
+    "Associated Press", "Reuters", "AFP", "Agence France-Presse", "Agence France Presse", "PTI",
+    "IANS", "ANI", "AP", "UNI", "Bloomberg", "Xinhua", "dpa", "UPI", "APP", "Anadolu Agency",
+    "Press Trust of India", "Kyodo", "Yonhap", "TASS", "EFE", "ANSA", "NNA", "BERNAMA",
+)
+_AGENCY_RE = re.compile(
+    r"(?:^|\s)(?P<agency>"
+    + "|".join(re.escape(a) for a in sorted(_AGENCIES, key=len, reverse=True))
+    + r")$",
+)
+_ORG_TAIL = re.compile(
+    r"\b(?:news\s+network|network|desk|agency|bureau|staff|news\s+service|service|team|newsroom"
+    r"|media|group|online|news|report|reports|times|post|herald|tribune|daily|wire|wires"
+    r"|correspondents?|editors|editorial\s+board)$",
+    re.I,
+)
+_GENERIC_ORG = re.compile(
+    r"^(?:(?:our|the|a|staff|web|news|city|sports?|business|online|digital|special|foreign"
+    r"|political|national|international|editorial|wire)\s*)*"
+    r"(?:desk|staff|correspondents?|reporters?|team|bureau|newsroom|editors|editorial\s+board"
+    r"|writers?|wires?|agencies|news\s+desk|report|news\s+service|agency)$",
+    re.I,
+)
+_BY_PREFIX = re.compile(
+    r"^\s*(?:(?:written|reported|posted|story|words|text|compiled|edited)\s+by|by|author\s*:"
+    r"|authors?\s*[:\-–]|writer\s*:|reporter\s*:|byline\s*:|von|par|por|di)\s*(?=\S)",
+    re.I,
+)
+_SEGMENT_SPLIT = re.compile(r"\s*(?:\||•|·|\u2022|\s[-–—]\s|\s{2,}|\t|;)\s*")
+_UPDATED = re.compile(
+    r"^(?:last\s+)?(?:updated|modified|published|posted|first\s+published|created|edited)\b\s*:?",
+    re.I,
+)
+_COMMENTS = re.compile(
+    r"^\d+\s+(?:comments?|responses?|replies|shares?|views?|reads?)$|^comments?$", re.I
+)
+_READ_TIME = re.compile(r"^\d+\s*(?:min(?:ute)?s?|m)\s+read$|^reading\s+time", re.I)
+_NAME_TOKEN = re.compile(
+    r"^(?:[A-Z][\w'’.\-]*|[A-Z]\.|(?:de|da|van|von|der|den|del|della|di|du|la|le|bin|binti|al|el"
+    r"|ibn|and|&|y|e|dos|das|ter|ten|st\.?)|al-[A-Z][\w'’\-]*|[a-z]+-[A-Z][\w'’\-]*|Mc[A-Z]\w*|O'[A-Z]\w*)$"
+)
+_CONNECTOR = re.compile(r"^(?:and|&|,)$", re.I)
+
+
+@dataclass(frozen=True)
+class Byline:
+    """What one byline line says: a personal author, an organisation, a date."""
+
+    author: str | None = None
+    outlet: str | None = None
+    date: dt.date | None = None
+    agency: str | None = None
+
+
+def _tidy_name(name: str) -> str:
+    """Spaces squeezed, edges trimmed, and an all-capitals name put in title case."""
+    name = re.sub(r"\s+", " ", name).strip(" ,;:|-–—·•")
+    letters = [c for c in name if c.isalpha()]
+    capitals = [w for w in name.split(" ") if len(w) > 1 and w.isupper()]
+    if letters and len(capitals) >= 2 and all(
+        w.isupper() or w.lower() in {"and", "&"} or len(w) == 1 for w in name.split(" ")
+    ):
+        name = " ".join(
+            w.capitalize() if w.isupper() and len(w) > 1 else w for w in name.split(" ")
+        )
+    return name
+
+
+def _unglue_role(segment: str) -> str | None:
+    """The name in "Komal FatimaWeb Editor" (a name glued to a job title), else None."""
+    for m in _GLUE.finditer(segment):
+        head, tail = segment[: m.start()], segment[m.start():]
+        if _ROLE.match(tail) and _looks_like_name(head):
+            return head
+    return None
+
+
+def _looks_like_name(text: str) -> bool:
+    tokens = [t for t in re.split(r"[\s,]+", text.strip()) if t]
+    if not 1 <= len(tokens) <= 9 or any(ch.isdigit() for ch in text):
+        return False
+    if not tokens[0][:1].isupper():
+        return False
+    if any(not _NAME_TOKEN.match(t) for t in tokens):
+        return False
+    capitals = [t for t in tokens if t[:1].isupper()]
+    return len(capitals) >= (1 if len(tokens) == 1 else 2) and len(capitals) <= 8
+
+
+def _split_agency(segment: str) -> tuple[str, str | None]:
+    """'JANE DOE and JOHN ROE Associated Press' → ('JANE DOE and JOHN ROE', 'Associated Press')."""
+    m = _AGENCY_RE.search(segment)
+    if m is None or m.start("agency") == 0:
+        return segment, None
+    head = segment[: m.start("agency")].rstrip(" ,")
+    if head.lower().endswith((" of", " for", " the")):
+        return segment, None
+    return head, m.group("agency")
+
+
+def _is_org(segment: str) -> bool:
+    if _AGENCY_RE.fullmatch(" " + segment) is not None or segment in _AGENCIES:
+        return True
+    return _ORG_TAIL.search(segment) is not None
+
+
+def parse_byline(line: str, *, today: dt.date | None = None, strict: bool = True) -> Byline | None:
+    """Read a byline.
+
+    Handles "By Jane Doe | Reuters | Updated: 12 March 2021 09:14 IST", "Author: Jane Doe",
+    "Jane Doe, Staff Writer", "Komal FatimaWeb Editor", "By JANE DOE and JOHN ROE Associated
+    Press", "Posted on March 12, 2021 by Jane Doe".
+
+    Returns ``None`` when the line is not a byline. With ``strict`` (the default) a line without a
+    "By"/"Author:" prefix must carry a job title to count as a byline.
+    """
+    today = today or dt.date.today()
+    text = line.strip()
+    if not text or len(text) > 160:
+        return None
+    prefixed = _BY_PREFIX.match(text)
+    body = text[prefixed.end():] if prefixed else text
+    if not prefixed:
+        # "Posted on March 12, 2021 by Jane Doe"
+        before, by, after = text.partition(" by ")
+        if by and after and is_date_only(before):
+            prefixed = _BY_PREFIX.match("by " + after)
+            body = before + "  " + after
+    # dates are cut out first: they may sit anywhere and hold spaces
+    dates = [d for d, _, _ in find_dates(body) if _plausible(d, today)]
+    for _, start, end in reversed(find_dates(body)):
+        body = body[:start] + "  " + body[end:]
+    body = re.sub(rf"\s*(?:{_TIME})\s*(?:\b{_TZ}\b)?", "  ", body, flags=re.I)
+
+    author: str | None = None
+    outlet: str | None = None
+    agency: str | None = None
+    has_role = False
+    unknown = 0
+    segments = [s for s in _SEGMENT_SPLIT.split(body) if s and s.strip(" ,.:")]
+    # "Jane Doe, Staff Writer" and "Jane Doe, Reuters": a comma before a role or an agency
+    expanded: list[str] = []
+    for seg in segments:
+        head, sep, tail = seg.rpartition(",")
+        tail = tail.strip()
+        if sep and head.strip() and (_ROLE.match(tail) or _is_org(tail)):
+            expanded += [head.strip(), tail]
+        else:
+            expanded.append(seg.strip(" ,"))
+    for seg in expanded:
+        seg = _UPDATED.sub("", seg).strip(" ,:.")
+        if not seg or _COMMENTS.match(seg) or _READ_TIME.match(seg) or _RELATIVE.fullmatch(seg):
+            continue
+        if not _FILLER.sub("", seg):
+            continue
+        glued = _unglue_role(seg)
+        if glued:
+            has_role = True
+            author = author or _tidy_name(glued)
+            continue
+        if _ROLE.match(seg):
+            has_role = True
+            continue
+        if _GENERIC_ORG.match(seg):
+            has_role = True
+            continue
+        name, found_agency = _split_agency(seg)
+        if found_agency:
+            agency = agency or found_agency
+            if not name:
+                continue
+            seg = name
+        if _is_org(seg) and not (seg.isupper() and _looks_like_name(seg) and " " in seg):
+            if seg in _AGENCIES:
+                agency = agency or seg
+            else:
+                outlet = outlet or _tidy_name(seg)
+            continue
+        if author is None and _looks_like_name(seg):
+            author = _tidy_name(seg)
+            continue
+        unknown += 1
+    if unknown > 1 or (unknown and not prefixed):
+        return None
+    if not prefixed and strict and not has_role and not (author and (dates or agency)):
+        return None
+    if author is None and outlet is None and agency is None and not (
+        prefixed and (dates or has_role)
+    ):
+        return None
+    return Byline(author=author, outlet=outlet, date=dates[0] if dates else None, agency=agency)
+
+
+# ---------------------------------------------------------------------------------------------
+# the header
+
+_TOP_BAR = re.compile(
+    r"-?\d+(?:\.\d+)?\s*°\s*[CF]?\b|(?<![\w.])-?\d+(?:\.\d+)?\s*[cCfF](?=\s|$)|°"
+    r"|\b(?:weather|sunrise|sunset|humidity|e-?paper|today'?s\s+paper)\b",
+    re.I,
+)
+_DATE_KEY = re.compile(r"\b(?:published|posted|first\s+published|released|issued|dated?)\b", re.I)
+_UPDATED_KEY = re.compile(r"\b(?:updated|modified|edited)\b", re.I)
+_TITLE_REJECT = re.compile(
+    r"^(?:home|menu|search|close|skip to|sign in|log ?in|subscribe|share|advertisement|trending"
+    r"|top stories|latest|breaking news|you are here|follow us)\b"
+    r"|https?://|www\.|\.com\b|^[a-z0-9]+(?:-[a-z0-9]+){3,}$|\b\d{2,4}\s*[x×]\s*\d{2,4}\b",
+    re.I,
+)
+_TITLE_SPLIT = re.compile(r"\s+[|–—-]\s+|\s+::\s+")
+_APP_OUTLET = re.compile(r"^download\s+(?:the\s+)?(?P<name>.+?)\s+app\b", re.I)
+_COPYRIGHT_OUTLET = re.compile(
+    r"(?:©|\(c\)|copyright)\s*(?:©\s*)?(?:(?:19|20)\d\d\s*(?:[-–]\s*(?:19|20)\d\d)?)?\s*,?\s*"
+    r"(?P<name>[A-Z][\w&'’.\- ]{1,60}?)\s*(?:,|\.|\||all rights|$)",
+    re.I,
+)
+_DATELINE_AGENCY = re.compile(
+    r"^[A-Z][A-Z .,'’\-]{2,60}(?:,\s*[A-Z][a-z]+\.?\s*\d{0,2})?\s*"
+    r"\((?P<agency>[A-Za-z][\w .\-]{1,30})\)\s*[-–—:]"
+)
+_TAIL_AUTHOR = re.compile(
+    r"^\s*(?:author|written\s+by|words\s+by|story\s+by|article\s+by)\s*:?\s*(?P<name>.+?)\s*$", re.I
+)
+_REPORTING_BY = re.compile(
+    r"^\s*\(?\s*(?:additional\s+)?reporting\s+by\s+(?P<name>[^;()]+?)"
+    r"(?:\s+in\s+[A-Z][\w ]+)?\s*(?:[;)]|editing\s+by|$)",
+    re.I,
+)
+
+
+@dataclass(frozen=True)
+class Header:
+    """The metadata found in the text, and which lines it was read from.
+
+    ``roles`` maps a line index to what it is ("title", "byline", "date line"): the cleaner drops
+    those lines from the body.
+    """
+
+    metadata: Metadata
+    roles: dict[int, str] = field(default_factory=dict)
+
+
+def _title_candidate(line: str) -> bool:
+    text = line.strip()
+    words = text.split()
+    if not 2 <= len(words) <= 30 or len(text) < 12 or len(text) > 250:
+        return False
+    if _TITLE_REJECT.search(text) or _TOP_BAR.search(text) or is_date_only(text):
+        return False
+    if text.endswith((".", ",", ";")) and not text.endswith("..."):
+        return False
+    if text.isupper() and len(words) <= 3:
+        return False
+    return sum(c.isalpha() for c in text) >= 0.6 * len(text.replace(" ", ""))
+
+
+def _clean_title(text: str) -> tuple[str, str | None]:
+    """A headline and a site name when the line is "Headline | Site"."""
+    parts = _TITLE_SPLIT.split(text.strip())
+    if len(parts) >= 2:
+        head, tail = parts[0], parts[-1]
+        if len(tail.split()) <= 4 and len(head.split()) >= 3 and len(tail) < len(head):
+            return head.strip(), tail.strip()
+    return text.strip(), None
+
+
+def find_header(
+    lines: Sequence[str],
+    *,
+    body_start: int | None = None,
+    body_end: int | None = None,
+    today: dt.date | None = None,
+) -> Header:
+    """Find the title, byline and publication date of an article in its lines.
+
+    ``body_start`` is the index of the first body line (the header lies before it, give or take
+    a repeated headline or a byline just after it); ``body_end`` the index after the last body
+    line (trending lists and comments after it are never read for a date). Unknown: the whole
+    text is taken as header, which is only safe for short texts.
+    """
+    today = today or dt.date.today()
+    n = len(lines)
+    start = body_start if body_start is not None else min(n, 12)
+    end = body_end if body_end is not None else n
+    header_end = min(n, start + 3)
+    roles: dict[int, str] = {}
+    origin: dict[str, str] = {}
+    title: str | None = None
+    author: str | None = None
+    outlet: str | None = None
+    agency: str | None = None
+    published: dt.date | None = None
+    stripped = [line.strip() for line in lines]
+
+    # bylines in the header, the one nearest the body first
+    bylines: list[tuple[int, Byline]] = []
+    for i in range(header_end - 1, max(-1, start - 25), -1):
+        text = stripped[i]
+        if not text or _TOP_BAR.search(text):
+            continue
+        parsed = parse_byline(text, today=today)
+        if parsed is not None:
+            bylines.append((i, parsed))
+    for i, b in sorted(bylines):
+        roles[i] = "byline"
+        where = f"byline line {i + 1}: {stripped[i]!r}"
+        if author is None and b.author:
+            author, origin["author"] = b.author, where
+        if outlet is None and b.outlet:
+            outlet, origin["outlet"] = b.outlet, where
+        if agency is None and b.agency:
+            agency = b.agency
+            origin.setdefault("agency", where)
+        if published is None and b.date:
+            published, origin["published"] = b.date, where
+
+    # the title: a headline just above the byline (or the body), preferring a repeated one
+    anchor = min(roles) if roles else start
+    counts: dict[str, int] = {}
+    for i in range(0, header_end):
+        if stripped[i]:
+            counts[stripped[i]] = counts.get(stripped[i], 0) + 1
+    title_index: int | None = None
+    for i in range(anchor - 1, max(-1, anchor - 12), -1):
+        if i in roles or not _title_candidate(stripped[i]):
+            continue
+        if title_index is None:
+            title_index = i
+        if counts.get(stripped[i], 0) >= 2:
+            title_index = i
+            break
+    if (
+        title_index is None
+        and body_start is not None
+        and start < n
+        and _title_candidate(stripped[start])
+        and any(j in roles for j in range(start + 1, header_end))
+    ):
+        # the headline was taken for a body line: it stands right before the byline
+        title_index = start
+    if title_index is not None:
+        title, site = _clean_title(stripped[title_index])
+        origin["title"] = f"headline line {title_index + 1}: {stripped[title_index]!r}"
+        if site and outlet is None and not _looks_like_name(title):
+            outlet, origin["outlet"] = site, f"headline line {title_index + 1}"
+        for i in range(0, header_end):
+            if stripped[i] == stripped[title_index]:
+                roles[i] = "title"
+
+    # a date line near the headline, when the byline carried none
+    if published is None:
+        first = title_index if title_index is not None else max(0, start - 6)
+        best: tuple[int, int, dt.date, int] | None = None
+        for i in range(max(0, first - 2), header_end):
+            text = stripped[i]
+            if not text or _TOP_BAR.search(text) or (i in roles and roles[i] == "title"):
+                continue
+            date_only = is_date_only(text)
+            keyed = _DATE_KEY.search(text) is not None
+            if not (date_only or keyed or i in roles):
+                continue
+            dates = [d for d, _, _ in find_dates(text) if _plausible(d, today)]
+            if not dates:
+                continue
+            rank = 0 if keyed and not _UPDATED_KEY.search(text) else 1
+            if i < first:
+                rank += 2
+            if best is None or (rank, abs(i - start)) < (best[0], best[1]):
+                best = (rank, abs(i - start), dates[0], i)
+        if best is not None:
+            published, date_line = best[2], best[3]
+            roles.setdefault(date_line, "date line")
+            origin["published"] = f"date line {date_line + 1}: {stripped[date_line]!r}"
+
+    # further down: "Author: …", "Reporting by …", an app or copyright footer, a dateline
+    tail_from = max(header_end, 0)
+    tail_to = min(n, end + 12)
+    for i in range(tail_from, tail_to):
+        text = stripped[i]
+        if not text:
+            continue
+        if author is None and len(text) < 80:
+            m = _TAIL_AUTHOR.match(text)
+            if m and _looks_like_name(m.group("name")):
+                author = _tidy_name(m.group("name"))
+                origin["author"] = f"author line {i + 1}: {text!r}"
+                roles[i] = "byline"
+                continue
+        if author is None and len(text) < 200:
+            m = _REPORTING_BY.match(text)
+            if m:
+                name = re.split(r"\s*(?:,|\band\b)\s*", m.group("name").strip())[0]
+                if _looks_like_name(name):
+                    author = _tidy_name(name)
+                    origin["author"] = f"credits line {i + 1}: {text!r}"
+                    roles[i] = "byline"
+    if agency is None:
+        for i in range(max(0, start - 1), min(n, start + 3)):
+            m = _DATELINE_AGENCY.match(stripped[i])
+            if m and m.group("agency").strip() in _AGENCIES:
+                agency = m.group("agency").strip()
+                origin.setdefault("agency", f"dateline line {i + 1}: {stripped[i][:60]!r}")
+                break
+    if outlet is None:
+        for i in range(n - 1, max(-1, start - 1), -1):
+            text = stripped[i]
+            if not text or len(text) > 160:
+                continue
+            m = _APP_OUTLET.match(text) or _COPYRIGHT_OUTLET.search(text)
+            if m:
+                name = m.group("name").strip(" .,")
+                name = re.sub(r"^(?:by|the)\s+(?=[A-Z])", "", name, flags=re.I)
+                if 2 <= len(name) <= 60 and not re.search(r"\b(?:rights|reserved)\b", name, re.I):
+                    outlet = name
+                    origin["outlet"] = f"footer line {i + 1}: {text!r}"
+                    break
+    if outlet is None and agency is not None:
+        outlet = agency
+        origin["outlet"] = origin.get("agency", "agency")
+    origin.pop("agency", None)
+
+    metadata = Metadata(
+        title=title, outlet=outlet, author=author, published=published, origin=origin
+    )
+    logger.debug("header metadata %s from %s", metadata, origin)
+    return Header(metadata=metadata, roles=roles)
+
+
+def extract_metadata(
+    lines: Sequence[str],
+    *,
+    body_start: int | None = None,
+    body_end: int | None = None,
+    today: dt.date | None = None,
+) -> Metadata:
+    """Title, author, outlet and publication date read from an article's header and byline.
+
+    See :func:`find_header` for ``body_start`` and ``body_end``; ``today`` (default: the system
+    date) bounds the publication date: a later date is page chrome, never the article's.
+    """
+    return find_header(lines, body_start=body_start, body_end=body_end, today=today).metadata
