@@ -1,0 +1,521 @@
+"""What goes on the one page, and trimming a brief until it fits.
+
+``page_blocks`` lists the paragraphs of the Word page (the Word renderer writes exactly
+these), and ``fit_to_page`` drops the lowest-scored key points and chronology items until
+
+* the Word page, as estimated from the template's page size, margins and styles, fits
+  one page with a safety reserve, and
+* the Markdown brief stays within ``MAX_MARKDOWN_WORDS`` words.
+
+The estimate wraps each paragraph word by word with Carlito's (= Calibri's) advance
+widths for ASCII and deliberately wide guesses for everything else (CJK counts as two
+Latin letters, Arabic and Hebrew fall back to wider fonts), then adds line heights and
+paragraph spacing. Titles and sentences are never shortened: they are verbatim.
+"""
+
+from __future__ import annotations
+
+import io
+import logging
+import re
+import unicodedata
+import zipfile
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+import docx
+from docx.document import Document
+from docx.enum.text import WD_LINE_SPACING
+from docx.opc.exceptions import PackageNotFoundError
+from docx.oxml.ns import qn
+from docx.shared import Inches, Length, Mm
+from lxml import etree
+
+from briefer.errors import TemplateError
+from briefer.models import Brief, Item, PageSize
+from briefer.render import (
+    DOCX_TEMPLATE,
+    REPORTED,
+    citation_label,
+    clean_text,
+    date_label,
+    is_reported,
+    meta_line,
+    more_sources_line,
+    page_sources,
+    render_markdown,
+    shorten,
+    skipped_line,
+    template_bytes,
+)
+
+logger = logging.getLogger(__name__)
+
+MAX_MARKDOWN_WORDS = 650
+MIN_KEY_POINTS = 3
+MIN_CHRONOLOGY = 4
+HEADER_TITLE_CHARS = 100  # the running head shows the title shortened to one line
+URL_CHARS = 50  # a source's URL as printed (the link itself is the whole URL)
+
+PAGE_SIZES: Mapping[PageSize, tuple[Length, Length]] = {
+    "a4": (Mm(210), Mm(297)),
+    "letter": (Inches(8.5), Inches(11)),
+}
+
+#: Paragraph and character styles the page uses; a Word template must define them all.
+PARAGRAPH_STYLES = ("Title", "Meta", "Heading 1", "List Bullet", "Source")
+CHARACTER_STYLES = ("Citation", "Hyperlink")
+
+# The estimate's safety: widths are overestimated by this factor, and this many points of
+# the body height are kept free.
+WIDTH_SAFETY = 1.05
+RESERVE_PT = 20.0
+
+
+# ------------------------------------------------------------------ the page
+
+
+@dataclass(frozen=True)
+class Run:
+    """A stretch of text in one look: a character style, bold, or a link."""
+
+    text: str
+    style: str | None = None
+    bold: bool = False
+    url: str | None = None
+
+
+@dataclass(frozen=True)
+class Block:
+    """One paragraph of the page, in a paragraph style."""
+
+    style: str
+    runs: tuple[Run, ...]
+
+
+def _item_runs(item: Item, *, dated: bool) -> tuple[Run, ...]:
+    runs: list[Run] = []
+    if dated:
+        runs.append(Run(date_label(item.when), bold=True))
+        if is_reported(item.when):
+            runs.append(Run(" " + REPORTED))
+        runs.append(Run(" — "))
+    runs.append(Run(clean_text(item.text)))
+    cites = citation_label(item.sources)
+    if cites:
+        runs += [Run(" "), Run(cites, style="Citation")]
+    return tuple(runs)
+
+
+def _source_blocks(brief: Brief) -> list[Block]:
+    listed = page_sources(brief)
+    blocks: list[Block] = []
+    if listed.compact:
+        runs: list[Run] = []
+        for n, entry in enumerate(listed.entries):
+            if n:
+                runs.append(Run(" · "))
+            runs += [Run(f"[{entry.number}] "), Run(entry.short, url=entry.url)]
+        blocks.append(Block("Source", tuple(runs)))
+    else:
+        for entry in listed.entries:
+            runs = [Run(f"{entry.number}.\t{entry.title}")]
+            if entry.details:
+                runs.append(Run(f" — {entry.details}."))
+            if entry.url:
+                runs += [Run(" "), Run(display_url(entry.url), url=entry.url)]
+            blocks.append(Block("Source", tuple(runs)))
+    if listed.more:
+        blocks.append(Block("Source", (Run(more_sources_line(listed.more)),)))
+    return blocks
+
+
+def display_url(url: str) -> str:
+    """A URL as printed on the page: no scheme or "www.", at most ``URL_CHARS`` characters."""
+    shown = re.sub(r"^https?://(www\.)?", "", url)
+    return shown if len(shown) <= URL_CHARS else shown[: URL_CHARS - 1] + "…"
+
+
+def page_blocks(brief: Brief) -> tuple[Block, ...]:
+    """The paragraphs of the Word page, in order (the body only; header and footer aside)."""
+    blocks = [
+        Block("Title", (Run(clean_text(brief.title)),)),
+        Block("Meta", (Run(meta_line(brief)),)),
+    ]
+    if brief.key_points:
+        blocks.append(Block("Heading 1", (Run("Key points"),)))
+        blocks += [Block("List Bullet", _item_runs(i, dated=False)) for i in brief.key_points]
+    if brief.chronology:
+        blocks.append(Block("Heading 1", (Run("Chronology"),)))
+        blocks += [Block("List Bullet", _item_runs(i, dated=True)) for i in brief.chronology]
+    blocks.append(Block("Heading 1", (Run("Sources"),)))
+    blocks += _source_blocks(brief)
+    skipped = skipped_line(brief)
+    if skipped:
+        blocks.append(Block("Meta", (Run(skipped),)))
+    return tuple(blocks)
+
+
+def header_fields(brief: Brief) -> dict[str, str]:
+    """What the header and footer placeholders ``{{title}}`` and ``{{generated}}`` become."""
+    return {
+        "title": shorten(clean_text(brief.title), HEADER_TITLE_CHARS),
+        "generated": brief.generated.isoformat(),
+    }
+
+
+_PLACEHOLDER = re.compile(r"\{\{\s*(\w+)\s*\}\}")
+
+
+def fill_placeholders(text: str, fields: Mapping[str, str]) -> str:
+    """``text`` with each ``{{name}}`` replaced; an unknown name is a ``TemplateError``."""
+
+    def value(match: re.Match[str]) -> str:
+        name = match.group(1)
+        if name not in fields:
+            known = ", ".join("{{" + k + "}}" for k in fields)
+            raise TemplateError(
+                f"Word template header/footer uses {{{{{name}}}}}; briefer fills only {known}."
+            )
+        return fields[name]
+
+    return _PLACEHOLDER.sub(value, text)
+
+
+# ------------------------------------------------------------- the template
+
+
+@dataclass(frozen=True)
+class TextStyle:
+    """What the estimate needs to know about a style (all lengths in points)."""
+
+    size: float
+    before: float = 0.0
+    after: float = 0.0
+    line_multiple: float = 1.0
+    line_exact: float | None = None
+    indent: float = 0.0  # width lost to the left and right indents
+
+
+@dataclass(frozen=True)
+class Geometry:
+    """The page as the template sets it up, for one page size."""
+
+    text_width: float
+    body_height: float  # between the header (or top margin) and the footer (or bottom margin)
+    styles: Mapping[str, TextStyle]
+
+
+def _defaults(document: Document) -> TextStyle:
+    """The document defaults (``w:docDefaults``): Word's own when the template has none."""
+    size, after, multiple = 10.0, 0.0, 1.0
+    defaults = document.styles.element.find(qn("w:docDefaults"))
+    if defaults is not None:
+        sz = defaults.find(f"{qn('w:rPrDefault')}/{qn('w:rPr')}/{qn('w:sz')}")
+        if sz is not None:
+            size = int(sz.get(qn("w:val"))) / 2
+        spacing = defaults.find(f"{qn('w:pPrDefault')}/{qn('w:pPr')}/{qn('w:spacing')}")
+        if spacing is not None:
+            after = int(spacing.get(qn("w:after"), "0")) / 20
+            if spacing.get(qn("w:lineRule"), "auto") == "auto":
+                multiple = int(spacing.get(qn("w:line"), "240")) / 240
+    return TextStyle(size=size, after=after, line_multiple=multiple)
+
+
+def _inherited(style: object, getter: str) -> object:
+    """A style attribute, following ``basedOn`` until one is set (None when none is)."""
+    seen = 0
+    current = style
+    while current is not None and seen < 20:
+        owner = current.font if getter == "size" else current.paragraph_format  # type: ignore[attr-defined]
+        value = getattr(owner, getter)
+        if value is not None:
+            return value
+        current = current.base_style  # type: ignore[attr-defined]
+        seen += 1
+    return None
+
+
+def _text_style(document: Document, name: str, defaults: TextStyle) -> TextStyle:
+    style = document.styles[name]
+    size = _inherited(style, "size")
+    before = _inherited(style, "space_before")
+    after = _inherited(style, "space_after")
+    left = _inherited(style, "left_indent")
+    right = _inherited(style, "right_indent")
+    first = _inherited(style, "first_line_indent")
+    spacing = _inherited(style, "line_spacing")
+    rule = _inherited(style, "line_spacing_rule")
+    multiple, exact = defaults.line_multiple, None
+    if isinstance(spacing, Length):
+        if rule == WD_LINE_SPACING.EXACTLY:
+            exact = spacing.pt
+        else:  # "at least": never smaller than the natural height, so count the larger
+            multiple = max(1.0, spacing.pt / ((size.pt if isinstance(size, Length) else 10) * 1.2))
+    elif isinstance(spacing, float):
+        multiple = spacing
+    indent = (left.pt if isinstance(left, Length) else 0.0) + (
+        right.pt if isinstance(right, Length) else 0.0
+    )
+    if isinstance(first, Length) and first.pt > 0:
+        indent += first.pt
+    if indent <= 0 and style.element.find(f"{qn('w:pPr')}/{qn('w:numPr')}") is not None:
+        indent = 18.0  # a numbered style with its indent in the numbering definition
+    return TextStyle(
+        size=size.pt if isinstance(size, Length) else defaults.size,
+        before=before.pt if isinstance(before, Length) else 0.0,
+        after=after.pt if isinstance(after, Length) else defaults.after,
+        line_multiple=multiple,
+        line_exact=exact,
+        indent=indent,
+    )
+
+
+def check_styles(document: Document) -> None:
+    """Raise ``TemplateError`` naming the first style the page needs that the template lacks."""
+    names = {style.name for style in document.styles}
+    for name in (*PARAGRAPH_STYLES, *CHARACTER_STYLES):
+        if name not in names:
+            raise TemplateError(
+                f"Word template lacks the style {name!r}; briefer needs "
+                f"{', '.join(PARAGRAPH_STYLES + CHARACTER_STYLES)}. Start from the default "
+                "template (tools/make_docx_template.py) and restyle it."
+            )
+
+
+def open_template(templates: Path | None) -> Document:
+    """The Word template (the user's ``brief.docx`` if ``templates`` holds one)."""
+    data = template_bytes(DOCX_TEMPLATE, templates)
+    try:
+        return docx.Document(io.BytesIO(data))
+    except (
+        zipfile.BadZipFile,
+        PackageNotFoundError,
+        etree.XMLSyntaxError,
+        KeyError,
+        ValueError,
+    ) as exc:
+        raise TemplateError(f"{DOCX_TEMPLATE} is not a usable Word file: {exc}") from exc
+
+
+def _band_height(
+    paragraphs: Sequence[object],
+    styles: dict[str, TextStyle],
+    defaults: TextStyle,
+    document: Document,
+    width: float,
+    fields: Mapping[str, str],
+) -> float:
+    height = 0.0
+    for paragraph in paragraphs:
+        name = paragraph.style.name if paragraph.style is not None else "Normal"  # type: ignore[attr-defined]
+        if name not in styles:
+            styles[name] = _text_style(document, name, defaults)
+        text = fill_placeholders(paragraph.text, fields)  # type: ignore[attr-defined]
+        height += block_height(Block(name, (Run(text),)), styles, width)
+    return height
+
+
+def read_geometry(document: Document, page: PageSize, fields: Mapping[str, str]) -> Geometry:
+    """The body's width and height and the styles' metrics, for ``page`` and this template.
+
+    The margins come from the template's first section; the page size from ``page``. A
+    header or footer taller than its margin pushes the body, as Word and LibreOffice do.
+    """
+    check_styles(document)
+    section = document.sections[0]
+    width_emu, height_emu = PAGE_SIZES[page]
+    left, right = section.left_margin, section.right_margin
+    top, bottom = section.top_margin, section.bottom_margin
+    if None in (left, right, top, bottom):
+        raise TemplateError(f"{DOCX_TEMPLATE}: the first section has no page margins")
+    assert left is not None and right is not None and top is not None and bottom is not None
+    text_width = Length(width_emu).pt - left.pt - right.pt
+    defaults = _defaults(document)
+    styles = {name: _text_style(document, name, defaults) for name in PARAGRAPH_STYLES}
+    for name in CHARACTER_STYLES:
+        size = _inherited(document.styles[name], "size")
+        styles[name] = TextStyle(size=size.pt if isinstance(size, Length) else 0.0)
+
+    header_top = top.pt
+    footer_bottom = bottom.pt
+    first_page = section.different_first_page_header_footer
+    header = section.first_page_header if first_page else section.header
+    footer = section.first_page_footer if first_page else section.footer
+    for part, edge, is_header in (
+        (header, section.header_distance, True),
+        (footer, section.footer_distance, False),
+    ):
+        if part.is_linked_to_previous:  # the first section: no header or footer at all
+            continue
+        band = _band_height(part.paragraphs, styles, defaults, document, text_width, fields)
+        reach = (Length(edge).pt if edge is not None else 36.0) + band + 2.0
+        if is_header:
+            header_top = max(header_top, reach)
+        else:
+            footer_bottom = max(footer_bottom, reach)
+    body_height = Length(height_emu).pt - header_top - footer_bottom
+    return Geometry(text_width=text_width, body_height=body_height, styles=styles)
+
+
+# --------------------------------------------------------------- estimating
+
+# Carlito's (= Calibri's) advance widths for ' ' … '~', in thousandths of an em.
+_ASCII_WIDTHS = (
+    226, 326, 401, 498, 507, 715, 682, 221, 303, 303, 498, 498, 250, 306, 252, 386,
+    507, 507, 507, 507, 507, 507, 507, 507, 507, 507, 268, 268, 498, 498, 498, 463,
+    894, 579, 544, 533, 615, 488, 459, 631, 623, 252, 319, 520, 420, 855, 646, 662,
+    517, 673, 543, 459, 487, 642, 567, 890, 519, 487, 468, 307, 386, 307, 498, 498,
+    291, 479, 525, 423, 525, 498, 305, 471, 525, 229, 239, 455, 229, 799, 525, 527,
+    525, 525, 349, 391, 335, 525, 452, 715, 433, 453, 395, 314, 460, 314, 498,
+)  # fmt: skip
+BOLD_FACTOR = 1.04
+LINE_HEIGHT = 1.2207  # Carlito: (ascent + descent + line gap) / em
+TALL_LINE_HEIGHT = 1.5  # a line holding CJK or other fallback-font glyphs
+
+
+def char_width(char: str) -> float:
+    """A glyph's advance width in ems, generous for anything Carlito may lack."""
+    code = ord(char)
+    if 32 <= code < 127:
+        return _ASCII_WIDTHS[code - 32] / 1000
+    if unicodedata.combining(char) or unicodedata.category(char) in ("Mn", "Me", "Cf"):
+        return 0.0
+    if unicodedata.east_asian_width(char) in ("W", "F"):
+        return 1.05  # CJK and emoji: a full em, twice a Latin letter
+    if code < 0x0590:  # Latin-1, Latin Extended, IPA, Greek, Cyrillic, Armenian
+        return 0.62
+    if code == 0x2014:
+        return 0.91
+    if 0x2000 <= code <= 0x206F:  # quotes, dashes, ellipsis, bullets
+        return 0.72
+    return 0.8  # Hebrew, Arabic, Indic… drawn by a wider fallback font
+
+
+def _is_tall(char: str) -> bool:
+    return ord(char) >= 0x0590 and not 0x2000 <= ord(char) <= 0x206F
+
+
+_TOKEN = re.compile(r"\S+\s*|\s+")
+
+
+def _tokens(text: str) -> list[str]:
+    """Break opportunities: after spaces, and around every wide (CJK) character."""
+    tokens: list[str] = []
+    for token in _TOKEN.findall(text):
+        if any(unicodedata.east_asian_width(c) in ("W", "F") for c in token):
+            tokens += list(token)
+        else:
+            tokens.append(token)
+    return tokens
+
+
+def count_lines(runs: Sequence[tuple[str, float]], width: float) -> int:
+    """Lines a paragraph takes when ``runs`` of (text, points per em) wrap greedily in ``width``."""
+    lines, used = 1, 0.0
+    for text, em in runs:
+        for token in _tokens(text):
+            body = token.rstrip()
+            need = sum(char_width(c) for c in body) * em * WIDTH_SAFETY
+            trailing = sum(char_width(c) for c in token[len(body) :]) * em * WIDTH_SAFETY
+            if used + need <= width:
+                used += need + trailing
+                continue
+            if used > 0:
+                lines += 1
+                used = 0.0
+            while need > width:  # a word wider than the line breaks anywhere
+                lines += 1
+                need -= width
+            used = need + trailing
+    return lines
+
+
+def block_height(block: Block, styles: Mapping[str, TextStyle], width: float) -> float:
+    """The points ``block`` takes down the page, spacing included."""
+    style = styles[block.style]
+    runs: list[tuple[str, float]] = []
+    for run in block.runs:
+        size = style.size
+        if run.style is not None and styles.get(run.style, style).size > 0:
+            size = styles[run.style].size
+        runs.append((run.text, size * (BOLD_FACTOR if run.bold else 1.0)))
+    lines = count_lines(runs, width - style.indent)
+    tall = any(_is_tall(c) for run in block.runs for c in run.text)
+    natural = style.size * (TALL_LINE_HEIGHT if tall else LINE_HEIGHT)
+    line = style.line_exact if style.line_exact is not None else natural * style.line_multiple
+    return lines * line + style.before + style.after
+
+
+def page_height(brief: Brief, geometry: Geometry) -> float:
+    """The estimated height of the brief's body on the Word page, in points."""
+    return sum(
+        block_height(block, geometry.styles, geometry.text_width) for block in page_blocks(brief)
+    )
+
+
+# ------------------------------------------------------------------ fitting
+
+
+def markdown_words(brief: Brief, templates: Path | None = None) -> int:
+    return len(render_markdown(brief, templates).split())
+
+
+def _fits(brief: Brief, geometry: Geometry, templates: Path | None) -> bool:
+    return (
+        page_height(brief, geometry) <= geometry.body_height - RESERVE_PT
+        and markdown_words(brief, templates) <= MAX_MARKDOWN_WORDS
+    )
+
+
+def _victim(
+    key_points: list[Item], chronology: list[Item], min_key: int, min_chrono: int
+) -> tuple[list[Item], int] | None:
+    """The lowest-scored item that may go (later items first on ties), or None."""
+    candidates: list[tuple[float, int, int, list[Item]]] = []
+    if len(key_points) > min_key:
+        candidates += [(i.score, 1, -n, key_points) for n, i in enumerate(key_points)]
+    if len(chronology) > min_chrono:
+        candidates += [(i.score, 0, -n, chronology) for n, i in enumerate(chronology)]
+    if not candidates:
+        return None
+    _score, _, negative_index, items = min(candidates, key=lambda c: c[:3])
+    return items, -negative_index
+
+
+def fit_to_page(brief: Brief, templates: Path | None = None) -> Brief:
+    """``brief`` with its lowest-scored items dropped until it fits one page.
+
+    Keeps at least ``MIN_KEY_POINTS`` key points and ``MIN_CHRONOLOGY`` chronology items
+    while that is enough; if even those do not fit (very long sentences, many sources),
+    goes down to a single key point. What stays keeps its order. The Word template in
+    ``templates`` (or the default) gives the page size, margins and fonts.
+    """
+    document = open_template(templates)
+    geometry = read_geometry(document, brief.page, header_fields(brief))
+    key_points, chronology = list(brief.key_points), list(brief.chronology)
+    min_key, min_chrono = MIN_KEY_POINTS, MIN_CHRONOLOGY
+    while True:
+        candidate = replace(brief, key_points=tuple(key_points), chronology=tuple(chronology))
+        if _fits(candidate, geometry, templates):
+            break
+        victim = _victim(key_points, chronology, min_key, min_chrono)
+        if victim is not None:
+            items, index = victim
+            del items[index]
+            continue
+        if (min_key, min_chrono) != (1, 0):
+            logger.info(
+                "brief does not fit with %d key points and %d chronology items; trimming further",
+                min_key,
+                min_chrono,
+            )
+            min_key, min_chrono = 1, 0
+            continue
+        logger.warning("brief %r does not fit one page even with a single key point", brief.title)
+        break
+    dropped = (len(brief.key_points) - len(key_points), len(brief.chronology) - len(chronology))
+    if any(dropped):
+        logger.info("fitted to one page: dropped %d key points and %d chronology items", *dropped)
+    return candidate

@@ -1,0 +1,430 @@
+"""Turn a ``Brief`` into Markdown (through a Jinja2 template) and JSON, and find templates.
+
+The default templates ship inside the package (``briefer/templates``); a user's templates
+folder overrides them file by file. User templates are untrusted: Markdown is rendered in
+Jinja2's sandbox with ``StrictUndefined``, so a template that names a missing field or
+reaches for Python internals fails with a ``TemplateError`` instead of printing garbage.
+
+The helpers here (citation labels, date labels, which sources the page lists) are shared
+with the Word renderer so that ``[5]`` means source ``S5`` in every output.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import logging
+import math
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+
+import jinja2
+import jinja2.sandbox
+from jinja2.exceptions import SecurityError
+
+from briefer.errors import TemplateError
+from briefer.models import Brief, Item, Source, When
+
+logger = logging.getLogger(__name__)
+
+MARKDOWN_TEMPLATE = "brief.md.j2"
+DOCX_TEMPLATE = "brief.docx"
+
+#: Above this many listed sources the page lists them run-in on one paragraph.
+FULL_SOURCE_LIMIT = 12
+#: Skipped files named on the page; the rest are counted ("+ N more in brief.json").
+SKIPPED_ON_PAGE = 5
+
+TITLE_CHARS = 90  # a source's title in the source list (metadata, so it may be shortened)
+DETAIL_CHARS = 40  # outlet, author
+SHORT_CHARS = 36  # the label of a source in the run-in list
+
+# Characters XML 1.0 cannot hold (so neither can Word), lone surrogates, and the two
+# non-characters; C1 controls and DEL are dropped too (they are never meant as text).
+_UNSAFE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
+_SPACE = re.compile(r"\s+")
+_SOURCE_NUMBER = re.compile(r"S(\d+)")
+
+
+# --------------------------------------------------------------------------- text
+
+
+def clean_text(text: str) -> str:
+    """``text`` without characters Word or UTF-8 cannot hold, on one line."""
+    return _SPACE.sub(" ", _UNSAFE.sub("", text)).strip()
+
+
+def strip_unsafe(text: str) -> str:
+    """``text`` without characters JSON-as-UTF-8 or XML cannot hold; spacing is kept."""
+    return _UNSAFE.sub("", text)
+
+
+def shorten(text: str, limit: int) -> str:
+    """``text`` cut to at most ``limit`` characters at a word boundary, ending in "…"."""
+    if len(text) <= limit:
+        return text
+    cut = text[: limit - 1]
+    space = cut.rfind(" ")
+    if space > limit // 2:
+        cut = cut[:space]
+    return cut.rstrip(" ,;:.-–—") + "…"
+
+
+_MD_INLINE = re.compile(r"[\\`*\[\]<]|(?<![A-Za-z0-9])_|_(?![A-Za-z0-9])|&(?=#?\w+;)")
+_MD_BLOCK_START = re.compile(r"^(#{1,6}(?=\s|$)|>|[+\-](?=\s|$)|\d{1,9}(?=[.)](?:\s|$)))")
+
+
+def md_escape(text: str) -> str:
+    """Escape what Markdown would read as markup, and nothing else (words stay intact).
+
+    Inline: backslash, backtick, ``*``, brackets, ``<``, an entity-like ``&``, and ``_``
+    at a word edge (``snake_case`` stays as it is). At the start: a heading ``#``, a quote
+    ``>``, a list marker ``+``/``-``, or ``12.``/``12)`` that would start a numbered list.
+    """
+    escaped = _MD_INLINE.sub(lambda m: "\\" + m.group(0), clean_text(text))
+    block = _MD_BLOCK_START.match(escaped)
+    if block is None:
+        return escaped
+    if block.group(0)[0].isdigit():
+        end = block.end()
+        return escaped[:end] + "\\" + escaped[end:]
+    return "\\" + escaped
+
+
+# ------------------------------------------------------------------ shared labels
+
+
+def source_number(source_id: str) -> str:
+    """The number readers see for a source id: ``S5`` → ``5`` (other ids stay as they are)."""
+    match = _SOURCE_NUMBER.fullmatch(source_id)
+    return str(int(match.group(1))) if match else source_id
+
+
+def citation_label(source_ids: Iterable[str]) -> str:
+    """``("S1", "S2")`` → ``[1][2]``, each source once, in the order given."""
+    seen: dict[str, None] = dict.fromkeys(source_ids)
+    return "".join(f"[{source_number(sid)}]" for sid in seen)
+
+
+_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+
+
+def date_label(when: When | None) -> str:
+    """How the page shows a date: ``2019-12-20``, ``Aug 2018`` or ``2018``."""
+    if when is None:
+        return "undated"
+    if when.precision == "year":
+        return f"{when.date.year:04d}"
+    if when.precision == "month":
+        return f"{_MONTHS[when.date.month - 1]} {when.date.year:04d}"
+    return when.date.isoformat()
+
+
+def is_reported(when: When | None) -> bool:
+    """True when the date is only the report's publication date, not the event's."""
+    return when is not None and when.basis == "published"
+
+
+REPORTED = "(reported)"
+
+
+def count_label(count: int, noun: str) -> str:
+    return f"{count} {noun}" if count == 1 else f"{count} {noun}s"
+
+
+@dataclass(frozen=True)
+class SourceEntry:
+    """One source as the page lists it (title shortened, details joined)."""
+
+    number: str
+    title: str
+    details: str  # "Outlet, Author, 2019-12-23" (may be empty)
+    short: str  # the run-in label: outlet (or title), date
+    url: str | None
+
+
+@dataclass(frozen=True)
+class PageSources:
+    """The sources the page lists, and how.
+
+    Only the sources the kept items cite are listed (with their own numbers); the others
+    are counted in ``more``. Past ``FULL_SOURCE_LIMIT`` entries the list is run in on one
+    paragraph (``compact``) so that any number of sources fits the page.
+    """
+
+    entries: tuple[SourceEntry, ...]
+    more: int
+    compact: bool
+
+
+def safe_url(url: str | None) -> str | None:
+    """The URL if it is a plain http(s) address fit to print and link, else None."""
+    if url is None:
+        return None
+    url = url.strip()
+    if re.fullmatch(r"https?://[^\s<>\"\x00-\x1f\x7f]+", url) is None:
+        return None
+    return url
+
+
+def source_entry(source: Source) -> SourceEntry:
+    meta = source.metadata
+    title = clean_text(meta.title or "") or clean_text(source.file) or source.id
+    details = [
+        shorten(clean_text(value), DETAIL_CHARS)
+        for value in (meta.outlet, meta.author)
+        if value and clean_text(value)
+    ]
+    if meta.published is not None:
+        details.append(meta.published.isoformat())
+    label = shorten(clean_text(meta.outlet or "") or title, SHORT_CHARS)
+    if meta.published is not None:
+        label = f"{label}, {meta.published.isoformat()}"
+    return SourceEntry(
+        number=source_number(source.id),
+        title=shorten(title, TITLE_CHARS),
+        details=", ".join(details),
+        short=label,
+        url=safe_url(meta.url),
+    )
+
+
+def page_sources(brief: Brief) -> PageSources:
+    """Which sources the page lists: those cited by the kept items, in the brief's order."""
+    cited = {sid for item in (*brief.key_points, *brief.chronology) for sid in item.sources}
+    listed = tuple(source_entry(s) for s in brief.sources if s.id in cited)
+    return PageSources(
+        entries=listed,
+        more=len(brief.sources) - len(listed),
+        compact=len(listed) > FULL_SOURCE_LIMIT,
+    )
+
+
+def more_sources_line(more: int) -> str:
+    return f"+ {count_label(more, 'more source')} in brief.json"
+
+
+def skipped_line(brief: Brief) -> str | None:
+    """ "Not used: a.txt: empty file; …" (the first few), or None when nothing was skipped."""
+    if not brief.skipped:
+        return None
+    shown = [
+        f"{clean_text(s.file)}: {clean_text(s.reason)}" for s in brief.skipped[:SKIPPED_ON_PAGE]
+    ]
+    rest = len(brief.skipped) - len(shown)
+    line = "Not used: " + "; ".join(shown)
+    return line + (f"; + {rest} more in brief.json" if rest else "")
+
+
+def meta_line(brief: Brief) -> str:
+    return (
+        f"Brief generated {brief.generated.isoformat()} from "
+        f"{count_label(len(brief.sources), 'source')}"
+    )
+
+
+# ------------------------------------------------------------------- templates
+
+
+def _package_template(name: str) -> resources.abc.Traversable:
+    return resources.files("briefer").joinpath("templates", name)
+
+
+def _check_folder(templates: Path | None) -> None:
+    if templates is not None and not templates.is_dir():
+        raise TemplateError(
+            f"Templates folder {templates} does not exist or is not a folder; "
+            "point --templates at a folder holding brief.md.j2 and/or brief.docx."
+        )
+
+
+def template_bytes(name: str, templates: Path | None = None) -> bytes:
+    """A template file: the user's copy in ``templates`` if it has one, else the default."""
+    _check_folder(templates)
+    if templates is not None and (templates / name).is_file():
+        try:
+            return (templates / name).read_bytes()
+        except OSError as exc:
+            raise TemplateError(f"Cannot read template {templates / name}: {exc}") from exc
+    return _package_template(name).read_bytes()
+
+
+def _environment(templates: Path | None) -> jinja2.sandbox.SandboxedEnvironment:
+    def package_source(name: str) -> str | None:
+        found = _package_template(name)
+        return found.read_text(encoding="utf-8") if found.is_file() else None
+
+    loaders: list[jinja2.BaseLoader] = []
+    if templates is not None:
+        loaders.append(jinja2.FileSystemLoader(str(templates), encoding="utf-8"))
+    loaders.append(jinja2.FunctionLoader(package_source))
+    env = jinja2.sandbox.SandboxedEnvironment(
+        loader=jinja2.ChoiceLoader(loaders),
+        undefined=jinja2.StrictUndefined,
+        autoescape=False,
+        keep_trailing_newline=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    env.filters["md_escape"] = md_escape
+    return env
+
+
+# -------------------------------------------------------------------- Markdown
+
+
+@dataclass(frozen=True)
+class MarkdownItem:
+    """A key point or chronology line, Markdown-escaped, as templates see it."""
+
+    text: str
+    cites: str
+    date: str
+    reported: bool
+
+
+@dataclass(frozen=True)
+class MarkdownSource:
+    number: str
+    title: str
+    details: str
+    short: str
+    url: str | None
+
+
+def _markdown_item(item: Item) -> MarkdownItem:
+    return MarkdownItem(
+        text=md_escape(item.text),
+        cites=citation_label(item.sources),
+        date=md_escape(date_label(item.when)),
+        reported=is_reported(item.when),
+    )
+
+
+def markdown_context(brief: Brief) -> dict[str, object]:
+    """What ``brief.md.j2`` can use. Every string is already Markdown-escaped."""
+    listed = page_sources(brief)
+    skipped = skipped_line(brief)
+    return {
+        "title": md_escape(brief.title),
+        "generated": brief.generated.isoformat(),
+        "meta": meta_line(brief),
+        "source_count": len(brief.sources),
+        "key_points": [_markdown_item(i) for i in brief.key_points],
+        "chronology": [_markdown_item(i) for i in brief.chronology],
+        "sources": [
+            MarkdownSource(
+                number=e.number,
+                title=md_escape(e.title),
+                details=md_escape(e.details),
+                short=md_escape(e.short),
+                url=e.url,
+            )
+            for e in listed.entries
+        ],
+        "compact_sources": listed.compact,
+        "more_sources": md_escape(more_sources_line(listed.more)) if listed.more else "",
+        "skipped": md_escape(skipped) if skipped else "",
+        "reported": REPORTED,
+        "algorithm": brief.algorithm,
+    }
+
+
+def render_markdown(brief: Brief, templates: Path | None = None) -> str:
+    """The brief as Markdown, through ``brief.md.j2`` (the user's copy if ``templates`` has one).
+
+    Raises ``TemplateError`` when the template is malformed, names a field briefer does not
+    provide, or tries to reach outside the sandbox.
+    """
+    _check_folder(templates)
+    env = _environment(templates)
+    try:
+        template = env.get_template(MARKDOWN_TEMPLATE)
+        text = template.render(markdown_context(brief))
+    except jinja2.UndefinedError as exc:
+        raise TemplateError(
+            f"Template {MARKDOWN_TEMPLATE} uses a field briefer does not provide: {exc.message}"
+        ) from exc
+    except jinja2.TemplateSyntaxError as exc:
+        raise TemplateError(
+            f"Template {exc.filename or MARKDOWN_TEMPLATE} line {exc.lineno}: {exc.message}"
+        ) from exc
+    except SecurityError as exc:
+        raise TemplateError(f"Template {MARKDOWN_TEMPLATE} is not allowed to: {exc}") from exc
+    except jinja2.TemplateError as exc:
+        raise TemplateError(f"Template {MARKDOWN_TEMPLATE}: {exc.message}") from exc
+    return text.rstrip("\n") + "\n"
+
+
+# ------------------------------------------------------------------------ JSON
+
+
+def _score(value: float) -> float | None:
+    return round(value, 6) if math.isfinite(value) else None
+
+
+def _item_json(item: Item, *, dated: bool) -> dict[str, object]:
+    when = item.when
+    record: dict[str, object] = {}
+    if dated:
+        record["date"] = when.iso() if when else None
+        record["precision"] = when.precision if when else None
+    record["text"] = strip_unsafe(item.text)
+    record["sources"] = list(item.sources)
+    if not dated:
+        record["date"] = when.iso() if when else None
+        record["precision"] = when.precision if when else None
+    record["basis"] = when.basis if when else None
+    record["phrase"] = strip_unsafe(when.phrase) if when and when.phrase else None
+    record["quoted_from"] = item.source_id or None
+    record["score"] = _score(item.score)
+    return record
+
+
+def _optional(text: str | None) -> str | None:
+    return strip_unsafe(text) if text is not None else None
+
+
+def _published(date: dt.date | None) -> str | None:
+    return date.isoformat() if date is not None else None
+
+
+def _source_json(source: Source) -> dict[str, object]:
+    meta = source.metadata
+    return {
+        "id": source.id,
+        "file": strip_unsafe(source.file),
+        "title": _optional(meta.title),
+        "outlet": _optional(meta.outlet),
+        "author": _optional(meta.author),
+        "published": _published(meta.published),
+        "url": _optional(meta.url),
+        "format": source.format,
+        "item": _optional(source.item),
+        "language": source.language,
+        "origin": {key: strip_unsafe(meta.origin[key]) for key in sorted(meta.origin)},
+    }
+
+
+def render_json(brief: Brief) -> str:
+    """The brief as JSON for other programs (the contract in the scorer's README, plus extras).
+
+    Field order is fixed and the output is byte-identical for the same ``Brief``. All
+    sources are listed here, also those the one-page outputs only count.
+    """
+    document = {
+        "title": strip_unsafe(brief.title),
+        "generated": brief.generated.isoformat(),
+        "algorithm": brief.algorithm,
+        "page": brief.page,
+        "key_points": [_item_json(i, dated=False) for i in brief.key_points],
+        "chronology": [_item_json(i, dated=True) for i in brief.chronology],
+        "sources": [_source_json(s) for s in brief.sources],
+        "skipped": [
+            {"file": strip_unsafe(s.file), "reason": strip_unsafe(s.reason)} for s in brief.skipped
+        ],
+    }
+    return json.dumps(document, ensure_ascii=False, indent=2, allow_nan=False) + "\n"
