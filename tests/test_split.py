@@ -78,6 +78,7 @@ CASES: list[tuple[str, list[str]]] = [
         ["By 7 a.m. Ms. Tan had reached the border."],
     ),
     ("The vote closed at 4:12 PM on Friday.", ["The vote closed at 4:12 PM on Friday."]),
+    ("Posted 9th Feb, 2021. 10:05 am", ["Posted 9th Feb, 2021. 10:05 am"]),
     ("Updated 12.48 pm. The page was edited.", ["Updated 12.48 pm.", "The page was edited."]),
     # quotes and brackets
     (

@@ -92,6 +92,8 @@ _MONTHS = _vocabulary(
     """
 )
 
+_CLOCK = re.compile(r"\s+\d{1,2}[:.]\d\d\s*(?:[ap]\.?m\b|[AP]\.?M\b)")
+
 _TIME_INTRO = re.compile(
     r"(?:at|by|around|about|until|till|before|after|from|since|shortly\s+(?:before|after)"
     r"|just\s+(?:before|after))\s+(?:about\s+|around\s+|approximately\s+)?[\d:.]+\s*[ap]\.m",
@@ -328,6 +330,9 @@ def _abbreviation_continues(
         return digit  # "No. 10", but "He said no. Then"
     if lower in _STATES and _previous_word_ends_with_comma(text, sent_start, tok_start):
         return digit or not starter  # "Cocodrie, La. Officials said" vs "He fell ill. Doctors"
+    if digit and token.isdigit():
+        # a dateline's date and time: "4th Jan, 2020. 12:48 pm"
+        return _CLOCK.match(text, tok_start + len(raw) + 1) is not None
     # a day before its month: "am 3. Oktober", "le 1. janvier"
     return len(token) <= 2 and token.isdigit() and word.lower() in _MONTHS
 
