@@ -90,15 +90,54 @@ META_KEYS: dict[str, tuple[str, ...]] = {
 
 #: Elements whose text is never article text (used by the plain fallback extraction).
 _NON_TEXT_TAGS = (
-    "script", "style", "noscript", "template", "svg", "iframe", "object", "form", "button",
-    "select", "nav", "header", "footer", "aside", "head",
+    "script",
+    "style",
+    "noscript",
+    "template",
+    "svg",
+    "iframe",
+    "object",
+    "form",
+    "button",
+    "select",
+    "nav",
+    "header",
+    "footer",
+    "aside",
+    "head",
 )
 #: Elements that start a new line in the plain fallback extraction.
 _BLOCK_TAGS = frozenset(
     {
-        "p", "div", "section", "article", "main", "h1", "h2", "h3", "h4", "h5", "h6", "li",
-        "ul", "ol", "dl", "dt", "dd", "blockquote", "pre", "table", "tr", "td", "th",
-        "figure", "figcaption", "address", "hr", "body", "center",
+        "p",
+        "div",
+        "section",
+        "article",
+        "main",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "li",
+        "ul",
+        "ol",
+        "dl",
+        "dt",
+        "dd",
+        "blockquote",
+        "pre",
+        "table",
+        "tr",
+        "td",
+        "th",
+        "figure",
+        "figcaption",
+        "address",
+        "hr",
+        "body",
+        "center",
     }
 )
 
@@ -134,7 +173,7 @@ def extract_html(page: str | bytes, *, today: dt.date | None = None) -> HtmlArti
     tree = _parse(text)
     if tree is None:
         raise SkipFile("no article text found in HTML")
-    declared = declared_metadata(tree, today=today)
+    candidates = _declared_candidates(tree, today)
     try:
         document = trafilatura.bare_extraction(
             tree,
@@ -158,7 +197,7 @@ def extract_html(page: str | bytes, *, today: dt.date | None = None) -> HtmlArti
     if not body:
         raise SkipFile("no article text found in HTML")
     found = _trafilatura_metadata(document, today=today) if document is not None else Metadata()
-    return HtmlArticle(lines=body, metadata=_combine(declared, found), cleaned=cleaned)
+    return HtmlArticle(lines=body, metadata=_combine(candidates, found), cleaned=cleaned)
 
 
 def html_fragment_lines(fragment: str) -> tuple[str, ...]:
@@ -169,8 +208,12 @@ def html_fragment_lines(fragment: str) -> tuple[str, ...]:
 
 def looks_like_html(text: str) -> bool:
     """Whether ``text`` holds HTML markup (paragraph, break or other common tags)."""
-    return re.search(r"</?(?:p|br|div|span|a|em|strong|b|i|h[1-6]|ul|ol|li)\b[^>]*>", text,
-                     re.IGNORECASE) is not None
+    return (
+        re.search(
+            r"</?(?:p|br|div|span|a|em|strong|b|i|h[1-6]|ul|ol|li)\b[^>]*>", text, re.IGNORECASE
+        )
+        is not None
+    )
 
 
 def decode_html(data: bytes) -> str:
@@ -234,9 +277,18 @@ def parse_published(value: str, *, today: dt.date | None = None) -> dt.date | No
 
 def declared_metadata(tree: lxml.html.HtmlElement, *, today: dt.date) -> Metadata:
     """Metadata a page declares in JSON-LD and ``<meta>`` tags (JSON-LD first)."""
+    return _first_per_field(_declared_candidates(tree, today))
+
+
+def _declared_candidates(tree: lxml.html.HtmlElement, today: dt.date) -> list[tuple[str, Any, str]]:
+    """Every (field, value, origin) the page declares, most trusted first."""
+    return [*_json_ld_fields(tree, today), *_meta_fields(tree, today)]
+
+
+def _first_per_field(candidates: list[tuple[str, Any, str]]) -> Metadata:
     values: dict[str, Any] = {}
     origin: dict[str, str] = {}
-    for name, value, where in [*_json_ld_fields(tree, today), *_meta_fields(tree, today)]:
+    for name, value, where in candidates:
         if name not in values:
             values[name] = value
             origin[name] = where
@@ -317,8 +369,13 @@ def _json_ld_fields(tree: lxml.html.HtmlElement, today: dt.date) -> Iterator[tup
             continue
         for node in _json_ld_nodes(data):
             kinds = node.get("@type")
-            kinds = {kinds} if isinstance(kinds, str) else set(kinds or ()) if isinstance(
-                kinds, list) else set()
+            kinds = (
+                {kinds}
+                if isinstance(kinds, str)
+                else set(kinds or ())
+                if isinstance(kinds, list)
+                else set()
+            )
             if not kinds & ARTICLE_TYPES:
                 continue
             headline = node.get("headline") or node.get("name")
@@ -396,8 +453,12 @@ def _meta_fields(tree: lxml.html.HtmlElement, today: dt.date) -> Iterator[tuple[
 
 def _trafilatura_metadata(document: Any, *, today: dt.date) -> Metadata:
     values: dict[str, Any] = {}
-    for name, attribute in (("title", "title"), ("author", "author"), ("outlet", "sitename"),
-                            ("url", "url")):
+    for name, attribute in (
+        ("title", "title"),
+        ("author", "author"),
+        ("outlet", "sitename"),
+        ("url", "url"),
+    ):
         value = getattr(document, attribute, None)
         if isinstance(value, str) and value.strip():
             values[name] = value.strip()
@@ -409,20 +470,28 @@ def _trafilatura_metadata(document: Any, *, today: dt.date) -> Metadata:
     return Metadata(origin=dict.fromkeys(values, "trafilatura"), **values)
 
 
-def _combine(declared: Metadata, found: Metadata) -> Metadata:
-    """trafilatura's title, author, outlet and url; the declared date first.
-
-    Where trafilatura's value equals a declared one, the declared origin (more precise) is kept.
+def _combine(candidates: list[tuple[str, Any, str]], found: Metadata) -> Metadata:
+    """trafilatura's title, author, outlet and url, else the declared ones; the declared date
+    first. A trafilatura value that equals a declared one keeps the declared (more precise)
+    origin.
     """
+    declared = _first_per_field(candidates)
     values: dict[str, Any] = {}
     origin: dict[str, str] = {}
     for name in ("title", "outlet", "author", "published", "url"):
         mine, theirs = getattr(declared, name), getattr(found, name)
-        first, second = (declared, found) if name == "published" else (found, declared)
-        value = getattr(first, name) if getattr(first, name) is not None else getattr(second, name)
-        if value is None:
-            continue
-        values[name] = value
-        source = declared if value == mine else found if value == theirs else first
-        origin[name] = source.origin.get(name, "trafilatura")
+        if name == "published" and mine is not None:
+            values[name], origin[name] = mine, declared.origin[name]
+        elif theirs is not None:
+            values[name] = theirs
+            origin[name] = next(
+                (
+                    where
+                    for field_name, value, where in candidates
+                    if field_name == name and value == theirs
+                ),
+                found.origin.get(name, "trafilatura"),
+            )
+        elif mine is not None:
+            values[name], origin[name] = mine, declared.origin[name]
     return Metadata(origin=origin, **values)

@@ -68,7 +68,11 @@ WORD_SUFFIXES = frozenset({".docx"})
 JSON_SUFFIXES = frozenset({".json"})
 JSONL_SUFFIXES = frozenset({".jsonl", ".ndjson"})
 SUPPORTED_SUFFIXES = (
-    TEXT_SUFFIXES | MARKDOWN_SUFFIXES | HTML_SUFFIXES | WORD_SUFFIXES | JSON_SUFFIXES
+    TEXT_SUFFIXES
+    | MARKDOWN_SUFFIXES
+    | HTML_SUFFIXES
+    | WORD_SUFFIXES
+    | JSON_SUFFIXES
     | JSONL_SUFFIXES
 )
 #: Known formats that are not read (yet), with the reason given.
@@ -83,7 +87,12 @@ SYSTEM_FILES = frozenset({"thumbs.db", "desktop.ini", "icon\r"})
 TEXT_FIELDS = ("text", "body", "content", "article", "articleBody", "description")
 TITLE_FIELDS = ("title", "headline")
 DATE_FIELDS = (
-    "published", "date", "pubDate", "published_at", "publishedAt", "datePublished",
+    "published",
+    "date",
+    "pubDate",
+    "published_at",
+    "publishedAt",
+    "datePublished",
     "publication_date",
 )
 URL_FIELDS = ("url", "link")
@@ -95,9 +104,21 @@ LIST_FIELDS = ("items", "articles", "data", "entries")
 #: Word core-property values that tools fill in by themselves (compared lowercased).
 JUNK_AUTHORS = frozenset(
     {
-        "", "python-docx", "unknown", "user", "admin", "administrator", "author", "owner",
-        "microsoft office user", "windows user", "office user", "apache poi", "docx4j",
-        "libreoffice", "openpyxl",
+        "",
+        "python-docx",
+        "unknown",
+        "user",
+        "admin",
+        "administrator",
+        "author",
+        "owner",
+        "microsoft office user",
+        "windows user",
+        "office user",
+        "apache poi",
+        "docx4j",
+        "libreoffice",
+        "openpyxl",
     }
 )
 JUNK_TITLES = frozenset(
@@ -290,7 +311,7 @@ def decode_text(data: bytes) -> str:
     controls = sum(
         1 for char in sample if unicodedata.category(char) == "Cc" and char not in "\n\r\t\f\v"
     )
-    if sample and controls / len(sample) > _MAX_CONTROL_SHARE:
+    if controls > max(3, _MAX_CONTROL_SHARE * len(sample)):
         raise SkipFile("not text (binary data)")
     return tidy_text(text)
 
@@ -395,8 +416,9 @@ def _front_matter(lines: tuple[str, ...], today: dt.date) -> tuple[Metadata, tup
     """YAML front matter (``---`` … ``---`` at the top) read as simple ``key: value`` pairs."""
     if not lines or lines[0].strip() != "---":
         return Metadata(), lines
-    end = next((i for i in range(1, min(len(lines), 60)) if lines[i].strip() in ("---", "...")),
-               None)
+    end = next(
+        (i for i in range(1, min(len(lines), 60)) if lines[i].strip() in ("---", "...")), None
+    )
     if end is None:
         return Metadata(), lines
     pairs: dict[str, list[str]] = {}
@@ -442,22 +464,32 @@ def _unquote(value: str) -> str:
 
 
 def _read_html(data: bytes, name: str, today: dt.date) -> ReadResult:
-    if b"\x00" in data[:_SNIFF_BYTES] and not data.startswith((codecs.BOM_UTF16_LE,
-                                                              codecs.BOM_UTF16_BE)):
+    if b"\x00" in data[:_SNIFF_BYTES] and not data.startswith(
+        (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
+    ):
         raise SkipFile("not text (binary data)")
     page = extract_html(data, today=today)
     lines = tuple(tidy_text(line) for line in page.lines)
     return ReadResult(
-        (RawArticle(file=name, format="html", lines=lines, metadata=page.metadata,
-                    cleaned=page.cleaned),)
+        (
+            RawArticle(
+                file=name, format="html", lines=lines, metadata=page.metadata, cleaned=page.cleaned
+            ),
+        )
     )
 
 
 # --- Word ----------------------------------------------------------------------------------
 
 _WORD_ERRORS = (
-    PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError, lxml.etree.XMLSyntaxError,
-    zlib.error, EOFError, NotImplementedError,
+    PackageNotFoundError,
+    zipfile.BadZipFile,
+    KeyError,
+    ValueError,
+    lxml.etree.XMLSyntaxError,
+    zlib.error,
+    EOFError,
+    NotImplementedError,
 )
 
 
@@ -656,10 +688,20 @@ def _feed_metadata(item: dict[str, Any], today: dt.date) -> Metadata:
             return
 
     put("title", TITLE_FIELDS, _plain)
-    put("published", DATE_FIELDS, lambda v: parse_published(v, today=today)
-        if isinstance(v, str) else None)
-    put("url", URL_FIELDS, lambda v: v.strip() if isinstance(v, str)
-        and v.strip().startswith(("http://", "https://")) else None)
+    put(
+        "published",
+        DATE_FIELDS,
+        lambda v: parse_published(v, today=today) if isinstance(v, str) else None,
+    )
+    put(
+        "url",
+        URL_FIELDS,
+        lambda v: (
+            v.strip()
+            if isinstance(v, str) and v.strip().startswith(("http://", "https://"))
+            else None
+        ),
+    )
     put("outlet", OUTLET_FIELDS, _names)
     put("author", AUTHOR_FIELDS, lambda v: _names(v, byline=True))
     return Metadata(origin=origin, **values)
