@@ -193,7 +193,13 @@ _REPORTING = re.compile(
     re.IGNORECASE,
 )
 _CLAUSE_OPENING = re.compile(r"(?:^|[,;:—(])\s*(?:(?i:on|in|by|from|early|late|mid|this)\s+)?$")
-_PAST = re.compile(r"\b(?:said|told|was|were|had|did|\w{3,}ed)\b", re.IGNORECASE)
+_PAST = re.compile(
+    r"\b(?:said|told|was|were|had|did|took|met|left|came|went|began|fell|rose|won|lost|made|"
+    r"gave|held|led|sent|spent|kept|struck|broke|chose|drew|fought|fled|flew|froze|shot|saw|"
+    r"thought|brought|bought|got|became|ran|stood|spoke|wrote|paid|sold|found|sought|caught|"
+    r"felt|heard|built|meant|swore|threw|tore|wore|woke|withdrew|undertook|overtook|\w{3,}ed)\b",
+    re.IGNORECASE,
+)
 
 # Context for a year written alone.
 _YEAR_LEAD_STRONG = _words(
