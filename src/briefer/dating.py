@@ -192,6 +192,7 @@ _REPORTING = re.compile(
     r"was|were|had|did)\b",
     re.IGNORECASE,
 )
+_SINCE_BEFORE = re.compile(r"\b(?i:since)\s+(?:the\s+)?(?:[a-z]+\s+)?$")
 _CLAUSE_OPENING = re.compile(r"(?:^|[,;:—(])\s*(?:(?i:on|in|by|from|early|late|mid|this)\s+)?$")
 _PAST = re.compile(
     r"\b(?:said|told|was|were|had|did|took|met|left|came|went|began|fell|rose|won|lost|made|"
@@ -315,7 +316,13 @@ def _is_future(text: str, start: int, end: int) -> bool:
 
 
 def _tense_at(text: str, start: int, end: int) -> Tense:
-    """Future when the clause says so, else past when the sentence has a past verb."""
+    """Future when the clause says so, else past when the sentence has a past verb.
+
+    A date after "since" is in the past whatever the verb
+    ("will make a third trip since the April 20 explosion").
+    """
+    if _SINCE_BEFORE.search(text, max(0, start - 40), start):
+        return "past"
     if _is_future(text, start, end):
         return "future"
     return "past" if _PAST.search(text) else "neutral"
