@@ -194,6 +194,9 @@ RELATIVE: list[Case] = [
     ("The summit is scheduled for March.", SAT, "2020-03 month relative"),
     ("Theresa May resigned in May.", SAT, "2019-05 month relative"),
     ("The troops left last December.", MON, "2018-12 month relative"),
+    # a date after "since" is past even in a future clause
+    ("The envoy will make a third visit since the Oct. 20 attack.", DEC30,
+     "2019-10-20 day relative"),
     # without a publication date, relative phrases mean nothing
     ("The minister resigned on Friday.", None, None),
     ("The talks collapsed last week.", None, None),
