@@ -115,19 +115,9 @@ _DIGIT = re.compile(r"\d")
 _MONTH_HINT = re.compile(
     r"J(?:an|AN|un|UN|ul|UL)|Feb|FEB|Ma[ry]|MA[RY]|Apr|APR|Aug|AUG|Sep|SEP|Oct|OCT|Nov|NOV|Dec|DEC"
 )
-_RELATIVE_HINTS = (
-    "yesterday",
-    "today",
-    "tonight",
-    "tomorrow",
-    "morning",
-    "afternoon",
-    "evening",
-    "night",
-    "week",
-    "month",
-    "year",
-    "ago",
+# Words one of which every relative expression contains (a fast gate before the regex).
+_RELATIVE_HINTS = _words(
+    "yesterday today tonight tomorrow morning afternoon evening night week month year ago"
 )
 
 # Patterns in priority order: when two matches overlap, the earlier pattern wins.
@@ -205,8 +195,7 @@ _PAST = re.compile(
 # Context for a year written alone.
 _YEAR_LEAD_STRONG = _words(
     "in since until till during through throughout from before after between early late mid "
-    "summer "
-    "spring autumn fall winter pre post year"
+    "summer spring autumn fall winter pre post year"
 )
 _YEAR_LEAD_WEAK = _words("the of by fiscal and a")
 _QUANTITY_NOUNS = _words(
@@ -220,7 +209,7 @@ _EVENT_NOUNS = _words(
     "olympics games war crisis protest protests flood floods earthquake strike strikes talks "
     "visit meeting policy review plan strategy memo announcement resolution ceasefire treaty "
     "sanctions campaign invasion coup crash tournament season cup world championship "
-    "ruling verdict bill budget amendment raid offensive operation"
+    "ruling verdict bill amendment raid offensive operation"
 )
 _UNITS = _words(
     "km kilometres kilometers miles metres meters tonnes tons kg mw usd dollars euros rupees "
