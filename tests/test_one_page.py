@@ -181,6 +181,7 @@ def make_brief(shape: Shape, seed: int = 7) -> Brief:
 
 
 SHAPES = (
+    Shape("normal", 4, key_points=5, chronology=10, words=30),
     Shape("one-source", 1, key_points=4, chronology=6),
     Shape("five-sources-a4", 5, cites_per_item=2),
     Shape("five-sources-letter", 5, page="letter", cites_per_item=2),

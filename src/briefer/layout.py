@@ -40,6 +40,7 @@ from briefer.render import (
     citation_label,
     clean_text,
     date_label,
+    entry_text,
     is_reported,
     meta_line,
     more_sources_line,
@@ -120,9 +121,7 @@ def _source_blocks(brief: Brief) -> list[Block]:
         blocks.append(Block("Source", tuple(runs)))
     else:
         for entry in listed.entries:
-            runs = [Run(f"{entry.number}.\t{entry.title}")]
-            if entry.details:
-                runs.append(Run(f" — {entry.details}."))
+            runs = [Run(f"{entry.number}.\t{entry_text(entry.title, entry.details)}")]
             if entry.url:
                 runs += [Run(" "), Run(display_url(entry.url), url=entry.url)]
             blocks.append(Block("Source", tuple(runs)))

@@ -192,6 +192,12 @@ def source_entry(source: Source) -> SourceEntry:
     )
 
 
+def entry_text(title: str, details: str) -> str:
+    """ "Title — Outlet, Author, 2019-12-23." (one final stop, not after a "?" or "…")."""
+    text = f"{title} — {details}" if details else title
+    return text if text.endswith((".", "?", "!", "…")) else text + "."
+
+
 def page_sources(brief: Brief) -> PageSources:
     """Which sources the page lists: those cited by the kept items, in the brief's order."""
     cited = {sid for item in (*brief.key_points, *brief.chronology) for sid in item.sources}
@@ -289,6 +295,7 @@ class MarkdownItem:
 @dataclass(frozen=True)
 class MarkdownSource:
     number: str
+    line: str  # "Title — Outlet, Author, 2019-12-23."
     title: str
     details: str
     short: str
@@ -318,6 +325,7 @@ def markdown_context(brief: Brief) -> dict[str, object]:
         "sources": [
             MarkdownSource(
                 number=e.number,
+                line=md_escape(entry_text(e.title, e.details)),
                 title=md_escape(e.title),
                 details=md_escape(e.details),
                 short=md_escape(e.short),

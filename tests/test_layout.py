@@ -1,0 +1,234 @@
+"""Fitting a brief to one page: what is dropped, what is kept, what the page lists."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+from dataclasses import replace
+from pathlib import Path
+
+import docx
+import pytest
+from docx.shared import Cm, Pt
+
+from briefer.docx_render import render_docx
+from briefer.layout import (
+    MAX_MARKDOWN_WORDS,
+    MIN_CHRONOLOGY,
+    MIN_KEY_POINTS,
+    count_lines,
+    fit_to_page,
+    header_fields,
+    open_template,
+    page_height,
+    read_geometry,
+)
+from briefer.models import Brief, Item, Metadata, Source, When
+from briefer.render import render_markdown, template_bytes
+
+_OPENINGS = (
+    "Relief officials in the delta province said on Tuesday that",
+    "According to the regional water authority, which published new figures overnight,",
+    "Speaking to reporters outside the emergency centre, the deputy governor said",
+    "A report by the national audit office, seen by several newspapers, found that",
+    "Aid agencies working along the river warned in a joint statement that",
+)
+_FACTS = (
+    "more than 40,000 people had left their homes as the embankments gave way near the old "
+    "railway bridge",
+    "the reservoir upstream had been released twice in a week without warning the villages "
+    "below it",
+    "temporary schools would open in tents on higher ground before the end of the month",
+    "the cost of repairing roads, bridges and pumping stations could exceed 300 million euros",
+    "drinking water remained the most urgent need in camps housing families from 12 districts",
+)
+
+
+def sentence(n: int, words: int = 30) -> str:
+    """The n-th distinct news-like sentence, exactly ``words`` words long."""
+    text = f"{_OPENINGS[n % 5]} {_FACTS[(n // 5) % 5]}"
+    filler = (
+        " and that crews had worked through the night",
+        " while more rain was forecast",
+        " in the northern districts",
+        f" for the {n + 1}th day running",
+    )
+    i = 0
+    while len(text.split()) < words:
+        text += filler[i % len(filler)]
+        i += 1
+    return " ".join(text.split()[:words]).rstrip(",") + "."
+
+
+def make_brief(
+    key_points: int = 5,
+    chronology: int = 10,
+    words: int = 30,
+    sources: int = 4,
+    page: str = "a4",
+    cites: int = 1,
+    title: str = "Delta floods displace thousands",
+) -> Brief:
+    ids = [f"S{n}" for n in range(1, sources + 1)]
+    source_list = tuple(
+        Source(
+            id=sid,
+            file=f"{sid.lower()}.html",
+            format="html",
+            paragraphs=("…",),
+            metadata=Metadata(
+                title=f"Floods: day {n} of the emergency in the delta",
+                outlet="River Post",
+                author="Ana Ribeiro",
+                published=dt.date(2021, 3, n % 28 + 1),
+                url=f"https://riverpost.example/floods/{n}",
+            ),
+        )
+        for n, sid in enumerate(ids, 1)
+    )
+
+    def cited(n: int) -> tuple[str, ...]:
+        return tuple(ids[(n + k) % len(ids)] for k in range(min(cites, len(ids))))
+
+    return Brief(
+        title=title,
+        generated=dt.date(2021, 3, 30),
+        key_points=tuple(
+            Item(sentence(n, words), cited(n), score=1.0 - n / 100) for n in range(key_points)
+        ),
+        chronology=tuple(
+            Item(
+                sentence(100 + n, words),
+                cited(n),
+                score=((n * 37) % 100) / 100,
+                when=When(dt.date(2021, 3, 1) + dt.timedelta(days=n), "day", "explicit"),
+            )
+            for n in range(chronology)
+        ),
+        sources=source_list,
+        page=page,  # type: ignore[arg-type]
+    )
+
+
+def is_subsequence(kept: tuple[Item, ...], original: tuple[Item, ...]) -> bool:
+    it = iter(original)
+    return all(any(item == other for other in it) for item in kept)
+
+
+# --------------------------------------------------------------------- tests
+
+
+@pytest.mark.parametrize("page", ["a4", "letter"])
+def test_a_normal_brief_keeps_every_item(page: str) -> None:
+    brief = make_brief(page=page)
+    fitted = fit_to_page(brief)
+    assert fitted == brief
+
+
+def test_an_oversized_brief_loses_its_lowest_scored_items_in_order() -> None:
+    brief = make_brief(key_points=3, chronology=40)
+    fitted = fit_to_page(brief)
+    assert fitted.key_points == brief.key_points  # already at the minimum
+    assert MIN_CHRONOLOGY <= len(fitted.chronology) < 40
+    assert is_subsequence(fitted.chronology, brief.chronology)
+    dropped = [i for i in brief.chronology if i not in fitted.chronology]
+    assert max(i.score for i in dropped) <= min(i.score for i in fitted.chronology)
+    assert len(render_markdown(fitted).split()) <= MAX_MARKDOWN_WORDS
+
+
+def test_minimums_hold_while_they_fit() -> None:
+    fitted = fit_to_page(make_brief(key_points=8, chronology=30, words=45))
+    assert len(fitted.key_points) >= MIN_KEY_POINTS
+    assert len(fitted.chronology) >= MIN_CHRONOLOGY
+
+
+def test_very_long_sentences_go_below_the_minimums_rather_than_off_the_page() -> None:
+    brief = make_brief(key_points=5, chronology=12, words=120, sources=30, cites=10)
+    fitted = fit_to_page(brief)
+    assert len(fitted.key_points) >= 1
+    assert len(fitted.key_points) + len(fitted.chronology) < MIN_KEY_POINTS + MIN_CHRONOLOGY
+    assert len(render_markdown(fitted).split()) <= MAX_MARKDOWN_WORDS
+    geometry = read_geometry(open_template(None), fitted.page, header_fields(fitted))
+    assert page_height(fitted, geometry) <= geometry.body_height
+
+
+def test_the_title_is_never_shortened_but_costs_room() -> None:
+    long_title = " ".join(["Delta floods displace thousands as the river breaks its banks"] * 6)
+    short = fit_to_page(make_brief(chronology=16, words=26))
+    long = fit_to_page(make_brief(chronology=16, words=26, title=long_title))
+    assert long.title == long_title
+    assert len(long.key_points) + len(long.chronology) < len(short.key_points) + len(
+        short.chronology
+    )
+
+
+def test_letter_is_shorter_than_a4() -> None:
+    brief = make_brief(key_points=3, chronology=30, words=22)
+    a4 = fit_to_page(replace(brief, page="a4"))
+    letter = fit_to_page(replace(brief, page="letter"))
+    assert len(letter.chronology) <= len(a4.chronology)
+    geometry = {
+        p: read_geometry(open_template(None), p, header_fields(brief)) for p in ("a4", "letter")
+    }
+    assert geometry["letter"].body_height < geometry["a4"].body_height
+
+
+def test_the_budget_comes_from_the_template(tmp_path: Path) -> None:
+    document = docx.Document(io.BytesIO(template_bytes("brief.docx")))
+    section = document.sections[0]
+    section.top_margin = section.bottom_margin = Cm(5)
+    document.styles["List Bullet"].font.size = Pt(13)
+    document.save(tmp_path / "brief.docx")
+    brief = make_brief(key_points=5, chronology=12, words=24)
+    default = fit_to_page(brief)
+    roomy = fit_to_page(brief, tmp_path)
+    assert len(roomy.chronology) < len(default.chronology)
+    custom = read_geometry(open_template(tmp_path), "a4", header_fields(brief))
+    assert custom.styles["List Bullet"].size == 13
+    assert (
+        round(custom.body_height)
+        < round(read_geometry(open_template(None), "a4", header_fields(brief)).body_height) - 150
+    )
+
+
+def test_wide_scripts_take_more_lines() -> None:
+    latin = "a" * 300
+    cjk = "北" * 300
+    assert count_lines([(cjk, 10.5)], 480) >= 2 * count_lines([(latin, 10.5)], 480) - 1
+    assert count_lines([("word " * 10, 10.5)], 480) == 1
+    assert count_lines([("x" * 2000, 10.5)], 480) > 5  # a word wider than the line breaks
+
+
+def test_page_lists_cited_sources_with_their_numbers_in_md_and_docx() -> None:
+    brief = make_brief(key_points=3, chronology=4, sources=9, cites=1)
+    only = (brief.sources[0].id, brief.sources[3].id)  # S1 and S4
+    brief = replace(
+        brief,
+        key_points=tuple(
+            replace(i, sources=(only[n % 2],)) for n, i in enumerate(brief.key_points)
+        ),
+        chronology=tuple(replace(i, sources=(only[1],)) for i in brief.chronology),
+    )
+    md = render_markdown(brief)
+    paragraphs = [p.text for p in docx.Document(io.BytesIO(render_docx(brief))).paragraphs]
+    sources_md = md.split("## Sources", 1)[1]
+    assert "\n1. Floods: day 1" in sources_md and "\n4. Floods: day 4" in sources_md
+    assert "day 2 of" not in sources_md
+    assert "7 more sources in brief.json" in sources_md
+    assert any(p.startswith("1.\tFloods: day 1") for p in paragraphs)
+    assert any(p.startswith("4.\tFloods: day 4") for p in paragraphs)
+    assert "+ 7 more sources in brief.json" in paragraphs
+
+
+def test_many_cited_sources_are_listed_run_in() -> None:
+    brief = make_brief(key_points=3, chronology=6, sources=40, cites=8)
+    md = render_markdown(brief)
+    sources_md = md.split("## Sources", 1)[1].strip()
+    assert sources_md.startswith("[1] River Post, 2021-03-02 · [2] River Post")
+    paragraphs = [
+        p
+        for p in docx.Document(io.BytesIO(render_docx(brief))).paragraphs
+        if p.style.name == "Source"
+    ]
+    assert paragraphs[0].text.startswith("[1] River Post, 2021-03-02 · [2] River Post")
+    assert len(paragraphs[0].hyperlinks) == len(sources_md.split(" · "))
