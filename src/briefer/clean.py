@@ -132,17 +132,36 @@ _CUTOFF = re.compile(
     r"|enjoy|be\s+interested\s+in)|recommended(?:\s+(?:for\s+you|stories|reading|articles|videos))?"
     r"|read\s+next|what\s+to\s+read\s+next|up\s+next|popular(?:\s+(?:now|posts|stories|news|"
     r"articles))?|latest(?:\s+(?:news|stories|articles|posts|videos|updates|from\s+\S+))?"
-    r"|(?:\d+\s+)?comments?(?:\s*\(\d+\))?|leave\s+a\s+(?:reply|comment|feedback)(?:\s+about\s+this)?"
-    r"|join\s+the\s+(?:conversation|discussion)|editor'?s?\s+picks?|don'?t\s+miss|further\s+"
+    r"|editor'?s?\s+picks?|don'?t\s+miss|further\s+"
     r"reading|more\s+stories|(?:from\s+)?around\s+the\s+web|sponsored\s+(?:stories|links|content)"
-    r"|promoted\s+(?:stories|links|content)|also\s+(?:on|from|in)\s+\S+|in\s+case\s+you\s+missed"
+    r"|promoted\s+(?:stories|links|content)|in\s+case\s+you\s+missed"
     r"\s+it|in\s+other\s+news|elsewhere\s+on\s+\S+|read\s+more\s+(?:stories|news|about\s+.+)"
     r"|share\s+this\s+(?:article|story|post)|tags?|topics?|filed\s+under|related\s+topics"
     r"|about\s+the\s+author|author\s+profile|more\s+by\s+this\s+author)\W*$",
     re.I,
 )
+# the comments start: whatever follows is readers' text, however much of it there is
+_COMMENTS_START = re.compile(
+    r"^\W*(?:comments|(?:\d+|no|one|two|three)\s+(?:responses?|replies|thoughts\s+on\b.*)"
+    r"|readers'?\s+comments|what\s+(?:readers|people)\s+(?:are\s+)?say(?:ing)?)\W*$|^\W*leave\s+a\s+(?:reply|comment|feedback)(?:\s+about\s+this)?\W*$"
+    r"|^\W*(?:join|start)\s+the\s+(?:conversation|discussion)\W*$|^\W*(?:add|post|write)\s+"
+    r"(?:a|your)\s+comment\W*$|^\W*(?:show|view|load|read)\s+(?:all\s+)?(?:\d+\s+)?comments\W*$"
+    r"|^\W*comments\s+(?:are\s+closed|policy)\b",
+    re.I,
+)
+# "Jane on September 17, 2018 at 6:34 am said:", "John Roe says:"
+_COMMENT_HEADER = re.compile(
+    r"^.{1,80}?\s(?:says|said|wrote|commented|replied)\s*:\s*$|^.{1,60}\s+on\s+.{4,40}\d"
+    r"\s*(?:at\s+\d\d?[:.]\d\d\s*(?:[ap]\.?m\.?)?)\s*(?:said|says|wrote)?\s*:?\s*$",
+    re.I,
+)
 _CUTOFF_BEFORE_WORDS = 60
-CUTOFF_RATIO = 1.0
+_COMMENTS_BEFORE_WORDS = 40
+CUTOFF_LOOKAHEAD = 8  # blocks looked at after a "Related" heading for the article going on
+HEADLINE_WORDS = 5
+MAX_HEADLINE_WORDS = 16
+_SENTENCE_INSIDE = re.compile(r"\w[.!?][\"'”’]?\s+[A-Z\"“]")
+DROP_SUBHEADINGS = True
 
 
 @dataclass(frozen=True)
@@ -396,20 +415,24 @@ def _decide(raw_lines: Sequence[str], stoplist: frozenset[str]) -> tuple[list[st
     cf = _promote_runs(cf, content)
 
     # once a trending/related/comments heading follows the body, the rest is not the article
-    # (unless more article text follows it than came before: an inline "Related" box)
+    # (unless a good paragraph comes right after it: an inline "Related" box)
     weights = [
         block.words if cf[k] in (GOOD, NEARGOOD) and block.terminal else 0
         for k, block in enumerate(content)
     ]
-    total = sum(weights)
     good_words = 0
     cut = len(content)
     for k, block in enumerate(content):
         good_words += weights[k]
+        if good_words < _COMMENTS_BEFORE_WORDS:
+            continue
+        if _COMMENTS_START.match(block.text) or _COMMENT_HEADER.match(block.text):
+            cut = k
+            break
         if (
             good_words >= _CUTOFF_BEFORE_WORDS
-            and _CUTOFF.match(block.text)
-            and total - good_words < CUTOFF_RATIO * good_words
+            and (_CUTOFF.match(block.text) or _COMMENT.match(block.text))
+            and GOOD not in cf[k + 1 : k + 1 + CUTOFF_LOOKAHEAD]
         ):
             cut = k
             break
@@ -421,14 +444,25 @@ def _decide(raw_lines: Sequence[str], stoplist: frozenset[str]) -> tuple[list[st
         elif block_reasons[k] in ("", "repeated") or cf[k] != BAD:
             block_reasons[k] = "trending list"
 
-    # a later duplicate of a kept block (a pull quote, a repeated headline) goes
+    # a later duplicate of a kept block (a pull quote, a repeated headline) goes; so does a
+    # line that is no sentence (a related story's headline dropped into the body, a subheading)
     seen: set[str] = set()
     for k, block in enumerate(content):
-        if classes[k] == GOOD:
-            if block.text in seen:
+        if classes[k] != GOOD:
+            continue
+        if block.text in seen:
+            classes[k] = BAD
+            block_reasons[k] = "repeated"
+        elif not block.terminal and not block.text.endswith(":") and not _SENTENCE_INSIDE.search(
+            block.text
+        ):
+            if HEADLINE_WORDS <= block.words <= MAX_HEADLINE_WORDS:
                 classes[k] = BAD
-                block_reasons[k] = "repeated"
-            seen.add(block.text)
+                block_reasons[k] = "related headline"
+            elif DROP_SUBHEADINGS:
+                classes[k] = BAD
+                block_reasons[k] = "subheading"
+        seen.add(block.text)
 
     out = [""] * len(measured)
     reasons = ["empty"] * len(measured)
