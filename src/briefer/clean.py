@@ -43,6 +43,8 @@ _TERMINAL = re.compile(r"[.!?…。！？][\"'”’»)\]]*\s*$|[\"”’»]\s*$
 _CONTINUES = re.compile(r"[,;:\-–—(]\s*$")
 
 _SHORT_WORDS = 12
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+_CJK_PROSE = re.compile(r"[、。，]")
 
 _AD = re.compile(
     r"^\W*(?:double\s*click|google\s*ads?|ad(?:vertisement|vertising|vert)?s?|sponsored"
@@ -222,12 +224,20 @@ def _measure(index: int, text: str, stoplist: frozenset[str]) -> _Line:
     stripped = text.strip()
     words = _WORD.findall(stripped.lower())
     stops = sum(1 for w in words if w in stoplist)
+    length = len(stripped)
+    density = stops / len(words) if words else 0.0
+    ideographs = len(_CJK.findall(stripped))
+    if ideographs > 0.3 * length:
+        # Chinese and Japanese: no spaces, no stop-word lists; a character carries about
+        # three Latin letters' worth, and prose has commas and full stops
+        length += 2 * ideographs
+        density = STOPWORDS_HIGH if _CJK_PROSE.search(stripped) else 0.0
     return _Line(
         index=index,
         text=stripped,
-        length=len(stripped),
-        words=len(words),
-        stop_density=stops / len(words) if words else 0.0,
+        length=length,
+        words=len(words) if ideographs <= 0.3 * len(stripped) else max(1, ideographs // 2),
+        stop_density=density,
         terminal=_TERMINAL.search(stripped) is not None,
     )
 
@@ -408,7 +418,7 @@ def _decide(raw_lines: Sequence[str], stoplist: frozenset[str]) -> tuple[list[st
     cf: list[str] = []
     for block, reason in zip(content, rules, strict=True):
         cls = BAD if reason else _classify(block)
-        if reason is None and counts[block.text] > 1 and cls != GOOD:
+        if reason is None and counts[block.text] > 1 and cls != GOOD and not block.terminal:
             reason, cls = "repeated", BAD
         block_reasons.append(reason or "")
         cf.append(cls)
