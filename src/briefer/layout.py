@@ -70,8 +70,8 @@ CHARACTER_STYLES = ("Citation", "Hyperlink")
 
 # The estimate's safety: widths are overestimated by this factor, and this many points of
 # the body height are kept free.
-WIDTH_SAFETY = 1.05
-RESERVE_PT = 20.0
+WIDTH_SAFETY = 1.04
+RESERVE_PT = 24.0
 
 
 # ------------------------------------------------------------------ the page
