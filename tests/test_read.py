@@ -6,11 +6,14 @@ import datetime as dt
 import io
 import json
 import os
+import tempfile
 import zipfile
 from pathlib import Path
 
 import docx
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from briefer.errors import SkipFile
 from briefer.models import RawArticle, Skipped
@@ -347,6 +350,23 @@ def test_zip_that_is_not_a_word_document_is_skipped(tmp_path: Path) -> None:
         read_file(path, path.name, today=TODAY)
 
 
+def test_well_formed_word_part_without_a_body_is_skipped(tmp_path: Path) -> None:
+    genuine = word_file(tmp_path / "genuine.docx", ["The council voted on Monday."])
+    path = tmp_path / "hollow.docx"
+    with zipfile.ZipFile(genuine) as source, zipfile.ZipFile(path, "w") as target:
+        for entry in source.infolist():
+            content = source.read(entry)
+            if entry.filename == "word/document.xml":
+                content = (
+                    b'<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w='
+                    b'"http://schemas.openxmlformats.org/wordprocessingml/2006/main"/>'
+                )
+            target.writestr(entry, content)
+
+    with pytest.raises(SkipFile, match=r"^corrupt Word file: "):
+        read_file(path, path.name, today=TODAY)
+
+
 def test_old_word_format_is_named(tmp_path: Path) -> None:
     path = tmp_path / "old.docx"
     path.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(600))
@@ -677,3 +697,31 @@ def test_read_inputs_reads_what_it_can_and_reports_the_rest(tmp_path: Path) -> N
         Skipped("notes.xyz", "unsupported file type .xyz"),
         Skipped("photo.txt", "not text (binary data)"),
     ]
+
+
+# --- no input crashes the reader ------------------------------------------------------------
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    data=st.one_of(
+        st.binary(max_size=3000),
+        st.text(max_size=2000).map(lambda text: text.encode("utf-8")),
+        st.text(max_size=300).map(lambda text: text.encode("utf-16")),
+    ),
+    suffix=st.sampled_from([".txt", ".md", ".json", ".jsonl", ".html", ".docx"]),
+)
+def test_any_bytes_give_tidy_articles_or_a_reason(data: bytes, suffix: str) -> None:
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / f"input{suffix}"
+        path.write_bytes(data)
+        try:
+            result = read_file(path, path.name, today=TODAY)
+        except SkipFile as skip:
+            assert skip.reason
+            return
+    for article in result.articles:
+        assert any(line.strip() for line in article.lines)
+        for line in article.lines:
+            assert "\r" not in line and "\n" not in line and "\x00" not in line
+    assert all(skipped.reason for skipped in result.skipped)

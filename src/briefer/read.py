@@ -491,6 +491,8 @@ _WORD_ERRORS = (
     EOFError,
     NotImplementedError,
 )
+#: python-docx meets well-formed XML that lacks the parts or elements it expects with these.
+_WORD_STRUCTURE_ERRORS = (AttributeError, TypeError)
 
 
 def _read_word(data: bytes, name: str, today: dt.date) -> ReadResult:
@@ -499,29 +501,36 @@ def _read_word(data: bytes, name: str, today: dt.date) -> ReadResult:
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             entries = archive.infolist()
-    except (zipfile.BadZipFile, EOFError, ValueError) as error:
+    except (zipfile.BadZipFile, EOFError, ValueError, NotImplementedError) as error:
         raise SkipFile(f"corrupt Word file: {error}") from None
     if len(entries) > MAX_WORD_ENTRIES:
         raise SkipFile(f"Word file holds {len(entries)} parts, over the {MAX_WORD_ENTRIES} limit")
+    if any(entry.flag_bits & 0x1 for entry in entries):
+        raise SkipFile("corrupt Word file: its parts are encrypted")
     expanded = sum(entry.file_size for entry in entries)
     if expanded > MAX_WORD_EXPANDED_BYTES:
         raise SkipFile(f"Word file expands to {_size(expanded)}, over the limit")
+    # Only python-docx runs inside the try: what it raises means a malformed file.
     try:
         document = docx.Document(io.BytesIO(data))
-        lines = _word_lines(document)
-        metadata = _word_metadata(document, today)
+        texts = [block.text for block in _word_blocks(document.iter_inner_content())]
+        properties = document.core_properties
+        title, author, created = properties.title, properties.author, properties.created
     except _WORD_ERRORS as error:
         raise SkipFile(f"corrupt Word file: {error}") from None
+    except _WORD_STRUCTURE_ERRORS:
+        raise SkipFile("corrupt Word file: a part lacks the structure Word gives it") from None
+    lines = _word_lines(texts)
     if not lines:
         raise SkipFile("empty file")
+    metadata = _word_metadata(title, author, created, today)
     return ReadResult((RawArticle(file=name, format="docx", lines=lines, metadata=metadata),))
 
 
-def _word_lines(document: Any) -> tuple[str, ...]:
+def _word_lines(texts: Sequence[str]) -> tuple[str, ...]:
     paragraphs: list[str] = []
-    for block in _word_blocks(document.iter_inner_content()):
-        text = tidy_text(block.text)
-        lines = [line.strip() for line in text.split("\n") if line.strip()]
+    for text in texts:
+        lines = [line.strip() for line in tidy_text(text).split("\n") if line.strip()]
         if lines:
             paragraphs.append("\n".join(lines))
     return tuple("\n\n".join(paragraphs).split("\n")) if paragraphs else ()
@@ -542,16 +551,14 @@ def _word_blocks(content: Iterator[Paragraph | Table]) -> Iterator[Paragraph]:
                 yield from _word_blocks(cell.iter_inner_content())
 
 
-def _word_metadata(document: Any, today: dt.date) -> Metadata:
-    properties = document.core_properties
+def _word_metadata(title: Any, author: Any, created: Any, today: dt.date) -> Metadata:
     values: dict[str, Any] = {}
-    title = _SPACES.sub(" ", properties.title or "").strip()
+    title = _SPACES.sub(" ", title if isinstance(title, str) else "").strip()
     if title.lower() not in JUNK_TITLES and not title.lower().startswith("microsoft word - "):
         values["title"] = title
-    author = _SPACES.sub(" ", properties.author or "").strip()
+    author = _SPACES.sub(" ", author if isinstance(author, str) else "").strip()
     if author.lower() not in JUNK_AUTHORS:
         values["author"] = author
-    created = properties.created
     if isinstance(created, dt.datetime):
         aware = created if created.tzinfo else created.replace(tzinfo=dt.UTC)
         if aware != PYTHON_DOCX_CREATED and dt.date(1900, 1, 1) <= created.date() <= today:
