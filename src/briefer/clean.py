@@ -34,7 +34,6 @@ LENGTH_LOW = 70
 LENGTH_HIGH = 200
 STOPWORDS_LOW = 0.30
 STOPWORDS_HIGH = 0.32
-MAX_HEADING_DISTANCE = 200
 
 GOOD, NEARGOOD, SHORT, BAD = "good", "neargood", "short", "bad"
 
@@ -43,6 +42,22 @@ _TERMINAL = re.compile(r"[.!?…。！？][\"'”’»)\]]*\s*$|[\"”’»]\s*$
 _CONTINUES = re.compile(r"[,;:\-–—(]\s*$")
 
 _SHORT_WORDS = 12
+# words a sentence cannot end on: a line ending on one is wrapped
+_FUNCTION_WORDS = frozenset({
+    "a", "an", "the", "of", "to", "in", "on", "at", "by", "for", "from", "with", "and", "or",
+    "but", "nor", "as", "than", "that", "which", "who", "whose", "into", "onto", "upon", "his",
+    "her", "its", "their", "our", "your", "my", "this", "these", "those", "is", "are", "was",
+    "were", "be", "been", "has", "have", "had", "will", "would", "can", "could", "should", "may",
+    "might", "must", "not", "no",
+})
+_NEVER_TITLE = frozenset({
+    "ad slot", "share/newsletter", "caption", "read more", "slug", "link", "cookie banner",
+    "credits", "tags", "comments", "footer", "menu", "top bar", "section label",
+})
+_INLINE_CHROME = frozenset({
+    "ad slot", "share/newsletter", "caption", "read more", "slug", "date line", "comments",
+    "link", "cookie banner", "credits", "tags",
+})
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 _CJK_PROSE = re.compile(r"[、。，]")
 
@@ -115,14 +130,20 @@ _CREDITS = re.compile(
     r"|edited\s+by|with\s+inputs?\s+from|inputs?\s+from|(?:source|sources|via)\s*:)\b",
     re.I,
 )
+_TAGS = re.compile(
+    r"^\W*(?:tags?|tagged(?:\s+with)?|topics?|filed\s+under|categor(?:y|ies)|keywords|posted\s+in"
+    r"|more\s+on|in\s+this\s+(?:article|story))\s*:",
+    re.I,
+)
 _SLUG = re.compile(r"^/?[a-z0-9]+(?:[-_][a-z0-9]+){3,}/?(?:\.html?)?$")
 _URL = re.compile(
     r"^(?:https?://|www\.)\S+$|^\S+\.(?:com|org|net|in|pk|co\.uk|html?)(?:/\S*)?$", re.I
 )
-_TOP_BAR = re.compile(
+_TEMPERATURE = re.compile(
     r"(?<![\w.])-?\d+(?:\.\d+)?\s*°\s*[CF]?\b|(?<![\w.])-?\d+(?:\.\d+)?\s*[cCfF](?=\s|,|$)|°"
-    r"|\b(?:weather|sunrise|sunset|humidity|e-?paper|today'?s\s+paper)\b",
-    re.I,
+)
+_TOP_BAR_WORDS = re.compile(
+    r"\b(?:weather|sunrise|sunset|humidity|e-?paper|today'?s\s+paper|epaper)\b", re.I
 )
 _MENU_SEP = re.compile(r"\s(?:[|›»>/•·]|::)\s|^(?:home|start)\s*[|›»>/]", re.I)
 _CUTOFF = re.compile(
@@ -246,7 +267,7 @@ def _is_menu(line: _Line) -> bool:
     """A row of capitalised link labels: "Political NEWS Legislative Corner Celebstreet"."""
     if line.terminal or line.words < 3 or line.length > 140:
         return False
-    if _MENU_SEP.search(line.text) and line.stop_density < 0.3:
+    if _MENU_SEP.search(line.text):
         parts = re.split(r"\s*[|›»>/•·]\s*", line.text)
         if len(parts) >= 3 and all(len(p.split()) <= 4 for p in parts):
             return True
@@ -269,7 +290,9 @@ def _rule(line: _Line) -> str | None:
         return "slug"
     if _URL.match(text):
         return "link"
-    if line.words <= 15 and _TOP_BAR.search(text):
+    if (line.words <= 15 and _TEMPERATURE.search(text)) or (
+        line.words <= 5 and _TOP_BAR_WORDS.search(text)
+    ):
         return "top bar"
     if is_date_only(text):
         return "date line"
@@ -283,6 +306,8 @@ def _rule(line: _Line) -> str | None:
         return "read more"
     if _CREDITS.match(text) and line.words <= 40:
         return "credits"
+    if _TAGS.match(text) and not line.terminal:
+        return "tags"
     if (short or headline_like) and _FOOTER.search(text):
         return "footer"
     if _is_menu(line):
@@ -321,20 +346,13 @@ def _neighbour(classes: list[str], i: int, step: int, ignore_neargood: bool) -> 
     return BAD
 
 
-def _revise(classes: list[str], lines: list[_Line], headings: list[bool]) -> list[str]:
-    """jusText's context rules: short and near-good lines take the class of their neighbours."""
+def _revise(classes: list[str]) -> list[str]:
+    """jusText's context rules: short and near-good lines take the class of their neighbours.
+
+    (jusText's rule for headings is left out: plain text does not say which lines are headings,
+    and lines that are not sentences are dropped from the body anyway.)
+    """
     out = list(classes)
-    for i in range(len(lines)):
-        if not (headings[i] and out[i] == SHORT):
-            continue
-        distance = 0
-        for j in range(i + 1, len(lines)):
-            if distance > MAX_HEADING_DISTANCE:
-                break
-            if out[j] == GOOD:
-                out[i] = NEARGOOD
-                break
-            distance += lines[j].length
     revised = list(out)
     for i, c in enumerate(out):
         if c != SHORT:
@@ -361,25 +379,21 @@ def _revise(classes: list[str], lines: list[_Line], headings: list[bool]) -> lis
     return out
 
 
-def _is_heading(line: _Line) -> bool:
-    return not line.terminal and 1 <= line.words <= 15 and not _CONTINUES.search(line.text)
-
-
 # ---------------------------------------------------------------------------------------------
 # the article
 
 
-def _wraps(previous: _Line, line: _Line, stoplist: frozenset[str]) -> bool:
+def _wraps(previous: _Line, line: _Line) -> bool:
     """True when ``line`` carries on the sentence that ``previous`` breaks off (hard wrapping)."""
-    if previous.terminal or previous.words < 4:
+    if previous.terminal or previous.words < 4 or previous.text.endswith(":"):
         return False
     first = next((c for c in line.text if c.isalpha()), "")
     if first.islower():
         return True
-    if _CONTINUES.search(previous.text) and not previous.text.endswith(":"):
+    if _CONTINUES.search(previous.text):
         return True
-    last = _WORD.findall(previous.text.lower())
-    return bool(last) and last[-1] in stoplist and len(last[-1]) <= 4
+    last = previous.text.rsplit(None, 1)[-1].lower()
+    return last in _FUNCTION_WORDS
 
 
 def _blocks(
@@ -396,7 +410,7 @@ def _blocks(
             previous = None
             continue
         reason = _rule(line)
-        if reason is None and previous is not None and _wraps(previous, line, stoplist):
+        if reason is None and previous is not None and _wraps(previous, line):
             groups[-1].append(line.index)
             joined = " ".join(measured[i].text for i in groups[-1])
             blocks[-1] = _measure(groups[-1][0], joined, stoplist)
@@ -422,7 +436,10 @@ def _decide(raw_lines: Sequence[str], stoplist: frozenset[str]) -> tuple[list[st
             reason, cls = "repeated", BAD
         block_reasons.append(reason or "")
         cf.append(cls)
-    cf = _promote_runs(cf, content)
+    # chrome that sits inside an article (an ad slot, share buttons, a caption) is dropped
+    # but does not count as a bad neighbour for the context rules
+    transparent = [r in _INLINE_CHROME for r in block_reasons]
+    cf = _promote_runs(cf, content, transparent)
 
     # once a trending/related/comments heading follows the body, the rest is not the article
     # (unless a good paragraph comes right after it: an inline "Related" box)
@@ -446,8 +463,11 @@ def _decide(raw_lines: Sequence[str], stoplist: frozenset[str]) -> tuple[list[st
         ):
             cut = k
             break
-    headings = [_is_heading(block) for block in content]
-    classes = _revise(cf[:cut], content[:cut], headings[:cut]) + [BAD] * (len(content) - cut)
+    context = [k for k in range(cut) if not transparent[k]]
+    revised = _revise([cf[k] for k in context])
+    classes = [BAD] * len(content)
+    for k, cls in zip(context, revised, strict=True):
+        classes[k] = cls
     for k in range(cut, len(content)):
         if k == cut:
             block_reasons[k] = "end of article"
@@ -487,7 +507,7 @@ def _decide(raw_lines: Sequence[str], stoplist: frozenset[str]) -> tuple[list[st
     return out, reasons
 
 
-def _promote_runs(classes: list[str], blocks: list[_Line]) -> list[str]:
+def _promote_runs(classes: list[str], blocks: list[_Line], transparent: list[bool]) -> list[str]:
     """Near-good blocks that follow one another (short ones between) and hold enough text
     together are good: a short article has no single paragraph long enough on its own."""
     out = list(classes)
@@ -504,7 +524,7 @@ def _promote_runs(classes: list[str], blocks: list[_Line]) -> list[str]:
     for k, c in enumerate(classes):
         if c == NEARGOOD:
             run.append(k)
-        elif c in (GOOD, BAD):
+        elif c in (GOOD, BAD) and not transparent[k]:
             close()
     close()
     return out
@@ -598,7 +618,10 @@ def clean_article(
     body = [i for i, c in enumerate(classes) if c == GOOD]
     body_start = body[0] if body else None
     body_end = body[-1] + 1 if body else None
-    header = find_header(raw.lines, body_start=body_start, body_end=body_end, today=today)
+    chrome = {i for i, reason in enumerate(reasons) if reason in _NEVER_TITLE}
+    header = find_header(
+        raw.lines, body_start=body_start, body_end=body_end, today=today, chrome=chrome
+    )
     for i, role in header.roles.items():
         classes[i] = BAD
         reasons[i] = role

@@ -13,7 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import re
-from collections.abc import Sequence
+from collections.abc import Container, Sequence
 from dataclasses import dataclass, field
 
 from briefer.models import Metadata
@@ -331,6 +331,8 @@ def parse_byline(line: str, *, today: dt.date | None = None, strict: bool = True
         unknown += 1
     if unknown > 1 or (unknown and not prefixed):
         return None
+    if not prefixed and has_role and author is None and len(expanded) == 1:
+        return Byline()  # "Staff Reporter", "Web Desk": a byline that names no one
     if not prefixed and strict and not has_role and not (author and (dates or agency)):
         return None
     if author is None and outlet is None and agency is None and not (
@@ -347,6 +349,9 @@ _TOP_BAR = re.compile(
     r"-?\d+(?:\.\d+)?\s*°\s*[CF]?\b|(?<![\w.])-?\d+(?:\.\d+)?\s*[cCfF](?=\s|$)|°"
     r"|\b(?:weather|sunrise|sunset|humidity|e-?paper|today'?s\s+paper)\b",
     re.I,
+)
+_TEMPERATURE = re.compile(
+    r"-?\d+(?:\.\d+)?\s*°\s*[CF]?\b|(?<![\w.])-?\d+(?:\.\d+)?\s*[cCfF](?=\s|,|$)"
 )
 _DATE_KEY = re.compile(r"\b(?:published|posted|first\s+published|released|issued|dated?)\b", re.I)
 _UPDATED_KEY = re.compile(r"\b(?:updated|modified|edited)\b", re.I)
@@ -394,7 +399,9 @@ def _title_candidate(line: str) -> bool:
     words = text.split()
     if not 2 <= len(words) <= 30 or len(text) < 12 or len(text) > 250:
         return False
-    if _TITLE_REJECT.search(text) or _TOP_BAR.search(text) or is_date_only(text):
+    if _TITLE_REJECT.search(text) or _TEMPERATURE.search(text) or is_date_only(text):
+        return False
+    if _ROLE.match(text) or _GENERIC_ORG.match(text):
         return False
     if text.endswith((".", ",", ";")) and not text.endswith("..."):
         return False
@@ -419,13 +426,15 @@ def find_header(
     body_start: int | None = None,
     body_end: int | None = None,
     today: dt.date | None = None,
+    chrome: Container[int] = (),
 ) -> Header:
     """Find the title, byline and publication date of an article in its lines.
 
     ``body_start`` is the index of the first body line (the header lies before it, give or take
     a repeated headline or a byline just after it); ``body_end`` the index after the last body
     line (trending lists and comments after it are never read for a date). Unknown: the whole
-    text is taken as header, which is only safe for short texts.
+    text is taken as header, which is only safe for short texts. ``chrome`` holds the indices
+    of lines known to be page chrome (menus, share buttons…): never a title.
     """
     today = today or dt.date.today()
     n = len(lines)
@@ -471,7 +480,7 @@ def find_header(
             counts[stripped[i]] = counts.get(stripped[i], 0) + 1
     title_index: int | None = None
     for i in range(anchor - 1, max(-1, anchor - 12), -1):
-        if i in roles or not _title_candidate(stripped[i]):
+        if i in roles or i in chrome or not _title_candidate(stripped[i]):
             continue
         if title_index is None:
             title_index = i
@@ -482,6 +491,7 @@ def find_header(
         title_index is None
         and body_start is not None
         and start < n
+        and start not in chrome
         and _title_candidate(stripped[start])
         and any(j in roles for j in range(start + 1, header_end))
     ):
@@ -558,7 +568,7 @@ def find_header(
             m = _APP_OUTLET.match(text) or _COPYRIGHT_OUTLET.search(text)
             if m:
                 name = m.group("name").strip(" .,")
-                name = re.sub(r"^(?:by|the)\s+(?=[A-Z])", "", name, flags=re.I)
+                name = re.sub(r"^by\s+(?=[A-Z])", "", name, flags=re.I)
                 if 2 <= len(name) <= 60 and not re.search(r"\b(?:rights|reserved)\b", name, re.I):
                     outlet = name
                     origin["outlet"] = f"footer line {i + 1}: {text!r}"

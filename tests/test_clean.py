@@ -1,0 +1,348 @@
+"""Boilerplate removal on scraped pages written for these tests (invented outlets and people)."""
+
+# ruff: noqa: E501  (a scraped page has one paragraph per line: its lines are long)
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from briefer.clean import clean_article
+from briefer.models import CleanArticle, Metadata, RawArticle
+
+TODAY = dt.date(2024, 6, 1)
+
+
+def clean(text: str, *, today: dt.date = TODAY, **kwargs: object) -> CleanArticle:
+    raw = RawArticle(file="page.txt", format="txt", lines=tuple(text.split("\n")), **kwargs)  # type: ignore[arg-type]
+    return clean_article(raw, today=today)
+
+
+def body(article: CleanArticle) -> str:
+    return "\n".join(article.paragraphs)
+
+
+def reason_of(article: CleanArticle, start: str) -> str:
+    matches = [d for d in article.decisions if d.line.strip().startswith(start)]
+    assert matches, f"no line starts with {start!r}"
+    return matches[0].reason
+
+
+WIRE = """Skip to main content
+Reuters
+World
+Business
+Markets
+Sign In
+Register
+World News
+Flood defences fail as river bursts its banks in northern Italy
+By Jane Doe and Marco Rossi | Reuters | Updated: 12 March 2021 09:14 IST
+3 Min Read
+MILAN (Reuters) - Flood defences along the Po river gave way early on Friday, forcing the evacuation of about 4,000 people from villages south of Milan, regional officials said.
+Water levels rose by more than two metres overnight after three days of heavy rain, the civil protection agency said in a statement.
+"We have never seen the river climb this fast," said Giulia Bianchi, the mayor of one of the flooded towns, who spent the night helping neighbours move to higher ground.
+(Photo: AFP)
+The government said it would release emergency funds of 50 million euros on Monday and send army engineers to shore up the remaining embankments along the river.
+Read more:
+Italy braces for more storms as climate risks mount across the south
+Farmers in the region estimate that the spring harvest could be cut by a third, and insurers expect claims to run into hundreds of millions of euros.
+Reporting by Jane Doe and Marco Rossi; Editing by John Smith
+Our Standards: The Thomson Reuters Trust Principles.
+More from Reuters
+Heatwave breaks records across southern Europe
+Central bank holds rates steady as inflation cools
+Share this article
+Facebook
+Twitter
+LinkedIn"""
+
+
+REGIONAL = """Tuesday, 14 September 2021 | 31°C Karachi
+E-Paper | Home | Pakistan | World | Sports | Business | Opinion
+The Daily Harbour
+Karachi
+Port strike enters third day as traders count their losses
+Staff Reporter
+Published: 09:30 AM, 13 Sep, 2021
+
+KARACHI: Dock workers at the city's main port stayed off the job for a third straight day on Monday, leaving hundreds of containers stranded on the quays and ships waiting at anchor.
+
+The workers' union says its members have not been paid overtime for six months and that the port authority has ignored repeated letters asking for talks.
+
+Advertisement
+
+Traders said perishable goods worth millions of rupees were at risk, and several exporters told this newspaper they had already lost orders from buyers in the Gulf.
+
+A spokesman for the port authority said a meeting with union leaders had been called for Wednesday and that he was hopeful of an agreement before the weekend.
+
+TRENDING
+Cricket board names new selection committee
+13 Sep, 2021
+Heatwave warning issued for Sindh as temperatures soar
+12 Sep, 2021
+Police arrest three suspects in car theft ring
+11 Sep, 2021
+
+© 2021 The Daily Harbour. All rights reserved.
+Privacy Policy | Terms of Use | Contact Us"""
+
+
+BLOG = """Home » Science » Space
+Menu
+Small backyard telescope spots a comet before the big observatories
+Posted on March 3, 2022 by Priya Natarajan
+Share on Facebook
+Share on Twitter
+Email
+Print
+An amateur astronomer in rural Kerala has been credited with the discovery of a new comet, spotted with a telescope she built herself from spare parts and a second-hand mirror.
+The object, now catalogued by the Minor Planet Center, was first seen on the night of February 21 as a faint smudge moving slowly against the background stars.
+"I thought it was a flaw in my eyepiece," she said. "Then it moved, and I stayed up until dawn checking it again and again."
+Professional observatories confirmed the sighting two days later, and the comet is expected to be visible with binoculars by the end of April.
+Tags: comets, astronomy, amateur science
+12 Comments
+Tom Baker on March 4, 2022 at 7:15 pm said:
+What a wonderful story, it shows that patience and a dark sky still beat the big budgets of the large observatories every now and then.
+Reply
+Lena Ortiz on March 5, 2022 at 9:02 am said:
+I have been observing for twenty years and never found anything, so congratulations to her and I hope she gets to name it after her village.
+Reply
+Leave a Reply
+Your email address will not be published. Required fields are marked *"""
+
+
+COMMENT_DATE_ONLY = """Opinion
+Why our city needs more night buses
+By Ana Lima
+Anyone who has tried to get home across the city after midnight knows the problem: the last train leaves at half past eleven, and after that the choice is a long walk or an expensive taxi ride.
+Night workers, from nurses to cleaners, are the people most affected, and they are also the ones least able to pay for a car of their own.
+The council has promised a review of the night network several times, but no report has ever been published and no new routes have been added since the old depot closed.
+Comments
+Ana on 5 May 2020 at 10:00 said:
+Thanks to everyone who wrote in about this, I will follow up on the council review next month and report back to readers here."""
+
+
+EVENTS_WIDGET = """Upcoming events
+Town hall meeting on the new bypass — June 20, 2031
+Farmers' market reopens — 4 July 2031
+Local Voices
+Library to stay open late during exam season
+Published 3 hours ago
+The central library will stay open until ten in the evening for the next four weeks so that students preparing for their final exams have a quiet place to work.
+The extra hours are paid for by a grant from a local foundation, which said it wanted to support young people who do not have space to study at home.
+Staff said the reading rooms had been full every afternoon since the start of the month and that they expected even more visitors in the evenings.
+You may also like
+Swimming pool closes for repairs after roof leak"""
+
+
+NON_ENGLISH_MENUS = """होम
+ताज़ा खबर
+देश
+विदेश
+Inicio
+Noticias
+Deportes
+Compartir
+Newsletter abonnieren
+Monsoon rains arrive early in the southern states, weather office says
+Rahul Mehta, Senior Correspondent
+Friday, June 7, 2019
+The monsoon reached the coast of Kerala three days ahead of schedule on Friday, the national weather office said, bringing relief to farmers after a long and unusually hot summer.
+Forecasters expect rainfall across the country to be close to the long-term average this year, although the northwest may see a delayed onset of the rains.
+Reservoir levels in several southern states had fallen to their lowest in a decade, forcing cities to ration drinking water in the weeks before the rains arrived.
+Weitere Artikel
+Zum Thema
+Mehr lesen"""
+
+
+def test_wire_story_keeps_the_dateline_paragraph_and_drops_chrome() -> None:
+    article = clean(WIRE)
+    text = body(article)
+    assert article.paragraphs[0].startswith("MILAN (Reuters) - Flood defences")
+    assert "Farmers in the region estimate" in text
+    assert '"We have never seen the river climb this fast,"' in text
+    for junk in ("3 Min Read", "(Photo: AFP)", "Read more", "Italy braces", "Reporting by",
+                 "Our Standards", "More from Reuters", "Heatwave breaks", "Sign In", "LinkedIn"):
+        assert junk not in text, junk
+    assert reason_of(article, "Flood defences fail") == "title"
+    assert reason_of(article, "By Jane Doe") == "byline"
+
+
+def test_wire_story_metadata() -> None:
+    meta = clean(WIRE).metadata
+    assert meta.title == "Flood defences fail as river bursts its banks in northern Italy"
+    assert meta.author == "Jane Doe and Marco Rossi"
+    assert meta.outlet == "Reuters"
+    assert meta.published == dt.date(2021, 3, 12)
+    assert "By Jane Doe" in meta.origin["published"]
+
+
+def test_regional_paper_takes_the_byline_date_not_the_weather_bar() -> None:
+    article = clean(REGIONAL)
+    meta = article.metadata
+    assert meta.published == dt.date(2021, 9, 13)
+    assert meta.title == "Port strike enters third day as traders count their losses"
+    assert meta.author is None  # "Staff Reporter" names no one
+    assert meta.outlet == "The Daily Harbour"
+    assert reason_of(article, "Tuesday, 14 September 2021") == "top bar"
+
+
+def test_regional_paper_drops_trending_list_and_footer() -> None:
+    article = clean(REGIONAL)
+    text = body(article)
+    assert len(article.paragraphs) == 4
+    assert article.paragraphs[0].startswith("KARACHI: Dock workers")
+    for junk in ("Advertisement", "TRENDING", "Cricket board", "Heatwave warning", "13 Sep, 2021",
+                 "All rights reserved", "Privacy Policy", "E-Paper"):
+        assert junk not in text, junk
+    assert reason_of(article, "Cricket board") == "trending list"
+
+
+def test_blog_drops_share_buttons_tags_and_comments() -> None:
+    article = clean(BLOG)
+    text = body(article)
+    assert len(article.paragraphs) == 4
+    assert article.paragraphs[-1].startswith("Professional observatories confirmed")
+    for junk in ("Share on", "Email", "Tags:", "12 Comments", "Tom Baker", "What a wonderful",
+                 "twenty years", "Reply", "Leave a Reply", "Your email address"):
+        assert junk not in text, junk
+    assert reason_of(article, "Share on Facebook") == "share/newsletter"
+
+
+def test_blog_metadata_from_posted_on_line() -> None:
+    meta = clean(BLOG).metadata
+    assert meta.title == "Small backyard telescope spots a comet before the big observatories"
+    assert meta.author == "Priya Natarajan"
+    assert meta.published == dt.date(2022, 3, 3)
+
+
+def test_a_date_found_only_in_a_comment_is_not_the_publication_date() -> None:
+    article = clean(COMMENT_DATE_ONLY)
+    assert article.metadata.published is None
+    assert article.metadata.author == "Ana Lima"
+    assert article.metadata.title == "Why our city needs more night buses"
+    assert len(article.paragraphs) == 3
+    assert "follow up on the council review" not in body(article)
+
+
+def test_future_dates_in_an_events_widget_are_ignored() -> None:
+    article = clean(EVENTS_WIDGET)
+    meta = article.metadata
+    assert meta.published is None  # only "3 hours ago": no calendar date
+    assert meta.title == "Library to stay open late during exam season"
+    text = body(article)
+    assert len(article.paragraphs) == 3
+    for junk in ("Town hall", "Farmers' market", "Published 3 hours ago", "Swimming pool"):
+        assert junk not in text, junk
+
+
+def test_menus_in_other_languages_are_dropped() -> None:
+    article = clean(NON_ENGLISH_MENUS)
+    assert len(article.paragraphs) == 3
+    assert article.paragraphs[0].startswith("The monsoon reached the coast of Kerala")
+    assert not any(d.kept for d in article.decisions if d.line in ("होम", "Inicio", "Mehr lesen"))
+    meta = article.metadata
+    assert meta.author == "Rahul Mehta"
+    assert meta.published == dt.date(2019, 6, 7)
+    assert meta.title == "Monsoon rains arrive early in the southern states, weather office says"
+
+
+def test_every_line_gets_a_decision_and_kept_lines_are_verbatim() -> None:
+    article = clean(REGIONAL)
+    lines = REGIONAL.split("\n")
+    assert [d.line for d in article.decisions] == lines
+    kept = [d.line for d in article.decisions if d.kept]
+    assert kept == [p for p in article.paragraphs]
+    assert all(d.reason for d in article.decisions)
+
+
+def test_related_headline_inside_the_body_is_dropped() -> None:
+    text = "\n".join([
+        "Council approves new budget for city schools",
+        "By Mark Lee",
+        "The city council approved a budget on Tuesday that raises spending on schools by eight "
+        "per cent, the largest increase in more than a decade.",
+        "Teachers' unions welcomed the decision but said the money would barely cover the rising "
+        "cost of heating old buildings during the winter months.",
+        "Fire destroys warehouse in industrial park",
+        "The mayor said further funding would depend on the state's contribution, which is due "
+        "to be announced in the autumn after the legislature returns.",
+    ])
+    article = clean(text)
+    assert "Fire destroys warehouse" not in body(article)
+    assert reason_of(article, "Fire destroys") == "related headline"
+    assert len(article.paragraphs) == 3
+
+
+def test_hard_wrapped_paragraphs_are_joined() -> None:
+    text = "\n".join([
+        "Harbour bridge to close for repairs",
+        "",
+        "The harbour bridge will close to traffic for six weeks from next",
+        "month while engineers replace the cables that hold up the deck,",
+        "the transport department said on Thursday.",
+        "",
+        "Buses will be diverted through the tunnel and ferries will run",
+        "every ten minutes at peak times to carry commuters across the bay.",
+    ])
+    article = clean(text)
+    assert article.paragraphs == (
+        "The harbour bridge will close to traffic for six weeks from next month while engineers "
+        "replace the cables that hold up the deck, the transport department said on Thursday.",
+        "Buses will be diverted through the tunnel and ferries will run every ten minutes at "
+        "peak times to carry commuters across the bay.",
+    )
+
+
+def test_reader_metadata_wins_but_a_future_date_is_dropped() -> None:
+    meta = Metadata(title="Feed Title", published=dt.date(2030, 1, 1), origin={"title": "<title>"})
+    article = clean(BLOG, metadata=meta)
+    assert article.metadata.title == "Feed Title"
+    assert article.metadata.origin["title"] == "<title>"
+    assert article.metadata.published == dt.date(2022, 3, 3)  # the feed's 2030 is impossible
+    assert article.metadata.author == "Priya Natarajan"
+
+
+def test_already_extracted_text_is_only_tidied() -> None:
+    lines = (
+        "",
+        "The museum reopened its east wing on Saturday after a two-year renovation.",
+        "Advertisement",
+        "Visitors queued around the block before the doors opened at nine.",
+        "Share this article",
+        "   ",
+        "New galleries",
+        "The wing now holds the collection of maritime paintings donated last year.",
+    )
+    raw = RawArticle(file="a.html", format="html", lines=lines, cleaned=True,
+                     metadata=Metadata(title="Museum reopens", origin={"title": "og:title"}))
+    article = clean_article(raw, today=TODAY)
+    assert article.paragraphs == (
+        "The museum reopened its east wing on Saturday after a two-year renovation.",
+        "Visitors queued around the block before the doors opened at nine.",
+        "New galleries",
+        "The wing now holds the collection of maritime paintings donated last year.",
+    )
+    assert article.metadata.title == "Museum reopens"
+
+
+@pytest.mark.parametrize("junk", [
+    "Double Click 728 x 90", "ADVERTISEMENT", "Sponsored Content", "Story continues below advertisement",
+    "Sign up for our morning newsletter", "Follow us on Instagram", "Image copyright Getty Images",
+    "We use cookies to improve your experience. By continuing you accept our cookie policy.",
+    "Click here to subscribe", "Also read: Ten things to know about the budget",
+    "cabinet-approves-new-rules-for-drone-flights-over-cities", "0 Comments",
+])
+def test_chrome_lines_between_paragraphs_are_dropped(junk: str) -> None:
+    text = "\n".join([
+        "The regional assembly voted on Wednesday to extend the fishing ban in the northern bay "
+        "for another two years, citing a sharp fall in cod stocks.",
+        junk,
+        "Fishermen's associations said they would challenge the decision in court and asked the "
+        "government for compensation for lost income during the ban.",
+    ])
+    article = clean(text)
+    assert junk not in body(article)
+    assert len(article.paragraphs) == 2
