@@ -1,0 +1,5 @@
+"""``python -m briefer`` runs the command line."""
+
+from .cli import main
+
+main()

@@ -1,0 +1,184 @@
+"""Compose a brief from sources: choose, date, merge and place every sentence.
+
+Each source's sentences are ranked on their own (sumy), so that a long article cannot drown
+a short one; the best are dated and merged across sources. The chronology takes what has a
+date of its own ("on Friday (Dec 20, 2019)", "in August 2018") and each source's lead fact
+on its report date; the key points take the best of the rest. Nothing appears twice.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+import re
+from collections import Counter
+from collections.abc import Sequence
+
+from .dating import date_sentence
+from .merge import Candidate, FactIndex, drop_repeats, merge
+from .models import Brief, BriefOptions, Item, Sentence, Skipped, Source
+from .rank import rank_sentences
+from .split import split_sentences
+
+#: a sentence shorter or longer than this (in words) is not a candidate for the brief
+MIN_WORDS, MAX_WORDS = 6, 80
+#: weight of the position in the article (news puts the most important first) against rank
+LEAD_WEIGHT = 0.25
+#: bonus for a sentence that carries a date of its own, in the chronology's ordering
+DATED_BONUS = 0.6
+#: bonus for a fact reported by two sources, and again for each doubling: a fact several
+#: outlets report is the core of the story, whatever its rank within one article
+CORROBORATION = 0.75
+#: a sentence that opens on a pronoun leans on the one before it; it stands alone less well
+PRONOUN_PENALTY = 0.1
+#: how many of each source's best sentences are weighed for corroboration
+POOL = 60
+
+_WORD = re.compile(r"\w+")
+_LEANS_BACK = re.compile(
+    r"(?:He|She|It|They|This|That|These|Those|His|Her|Its|Their|But|And|Also)\b"
+)
+_INLINE_MARKUP = re.compile(r"\]\(|\*\*|__|`|!\[")
+_LETTER = re.compile(r"[^\W\d_]")
+
+
+def source_sentences(source: Source) -> list[Sentence]:
+    """Every sentence of ``source``, verbatim, in order."""
+    sentences: list[Sentence] = []
+    for p, paragraph in enumerate(source.paragraphs):
+        for text in split_sentences(paragraph):
+            sentences.append(Sentence(source.id, len(sentences), p, text))
+    return sentences
+
+
+def is_candidate(text: str) -> bool:
+    """Whether a sentence can stand alone on the page: a statement of a sensible length."""
+    n = len(_WORD.findall(text))
+    if not MIN_WORDS <= n <= MAX_WORDS:
+        return False
+    stripped = text.rstrip("\"'”’) ")
+    if stripped.endswith((":", "?", ",", ";")):
+        return False
+    if _INLINE_MARKUP.search(text):
+        # Markdown links or emphasis: not quotable word for word as it reads
+        return False
+    letters = _LETTER.findall(text)
+    # a shouted line (all capitals) is a heading or a label, not a sentence
+    return bool(letters) and sum(ch.isupper() for ch in letters) < 0.6 * len(letters)
+
+
+def _ranked(
+    source: Source, sentences: Sequence[Sentence], options: BriefOptions
+) -> list[Candidate]:
+    """The source's usable sentences, best first, scored by rank and position, and dated."""
+    usable = [s for s in sentences if is_candidate(s.text)]
+    if not usable:
+        return []
+    ranks = rank_sentences([s.text for s in usable], options.algorithm, source.language)
+    n = len(usable)
+    published = source.metadata.published
+    scored = []
+    for position, (sentence, rank) in enumerate(zip(usable, ranks, strict=True)):
+        score = (1 - LEAD_WEIGHT) * rank + LEAD_WEIGHT * (1.0 - position / n)
+        if _LEANS_BACK.match(sentence.text):
+            score -= PRONOUN_PENALTY
+        scored.append(Candidate(sentence, score, date_sentence(sentence.text, published)))
+    scored.sort(key=lambda c: -c.score)
+    return scored
+
+
+def _weighed(ranked: Sequence[Candidate], index: FactIndex) -> list[Candidate]:
+    """A source's candidates, each scored up for every other source reporting the same fact.
+
+    The best ``POOL`` sentences are weighed; beyond them only those that state their own date
+    (the chronology needs them) are kept.
+    """
+    weighed = [
+        Candidate(
+            c.sentence,
+            c.score + CORROBORATION * math.log2(len(index.reporters(c.sentence))),
+            c.when,
+        )
+        for c in ranked[:POOL]
+    ]
+    return weighed + [c for c in ranked[POOL:] if _self_dated(c)]
+
+
+def _plain(text: str | None) -> str:
+    """Text reduced to its lower-case words, to compare a sentence with a headline."""
+    return " ".join(_WORD.findall((text or "").lower()))
+
+
+def _self_dated(candidate: Candidate) -> bool:
+    return candidate.when is not None and candidate.when.basis != "published"
+
+
+def _self_dated_item(item: Item) -> bool:
+    return item.when is not None and item.when.basis != "published"
+
+
+def _chronology_score(item: Item) -> float:
+    return item.score + (
+        DATED_BONUS if item.when is not None and item.when.basis != "published" else 0
+    )
+
+
+def _title(sources: Sequence[Source], items: Sequence[Item], options: BriefOptions) -> str:
+    if options.title:
+        return options.title
+    cited = Counter(sid for item in items for sid in item.sources)
+    titled = [s for s in sources if s.metadata.title]
+    if not titled:
+        return "News brief"
+    best = max(
+        titled,
+        key=lambda s: (cited[s.id], s.metadata.published or dt.date.min, -int(s.id[1:] or 0)),
+    )
+    return best.metadata.title or "News brief"
+
+
+def compose(sources: Sequence[Source], skipped: Sequence[Skipped], options: BriefOptions) -> Brief:
+    """The brief for ``sources``: title, key points, chronology, before fitting to a page."""
+    language = sources[0].language if sources else options.language
+    ranked = [_ranked(source, source_sentences(source), options) for source in sources]
+    index = FactIndex([c.sentence for r in ranked for c in r], language)
+    candidates = [c for r in ranked for c in _weighed(r, index)]
+    titles = {_plain(s.metadata.title) for s in sources if s.metadata.title}
+    candidates = [c for c in candidates if _plain(c.sentence.text) not in titles]
+    merged, holder = merge(candidates, index)
+    # each source's lead: the fact its own best sentence reports (news puts the event first)
+    lead_items = []
+    for r in ranked:
+        position = index.position(r[0].sentence) if r else None
+        if position is not None and position in holder:
+            lead_items.append(merged[holder[position]])
+    items = drop_repeats(merged, language)
+    kept = {i.text for i in items}
+
+    # the chronology opens with each source's lead fact on its report date, then takes
+    # what states its own date; the key points are the best of the rest; what is left and
+    # dated fills the chronology, the fitting to the page trimming the weakest
+    leads = {id(i): i for i in lead_items if i.text in kept and i.when is not None}
+    key_points = [i for i in items if id(i) not in leads and not _self_dated_item(i)][
+        : options.max_key_points
+    ]
+    taken = set(leads) | {id(i) for i in key_points}
+    rest = [i for i in items if id(i) not in taken and i.when is not None]
+    rest.sort(key=lambda i: -_chronology_score(i))
+    room = max(0, options.max_chronology - len(leads))
+    chronology = [*leads.values(), *rest[:room]]
+    chronology_scored = [
+        Item(i.text, i.sources, _chronology_score(i), i.when, i.source_id) for i in chronology
+    ]
+    chronology_scored.sort(key=lambda i: (i.when.iso() if i.when else "", -i.score))
+
+    return Brief(
+        title=_title(sources, items, options),
+        generated=options.today or dt.date.today(),
+        key_points=tuple(key_points),
+        chronology=tuple(chronology_scored),
+        sources=tuple(sources),
+        skipped=tuple(skipped),
+        algorithm=options.algorithm,
+        page=options.page,
+    )

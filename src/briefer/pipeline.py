@@ -1,0 +1,135 @@
+"""The whole job: files in, a ``Brief`` out, and the brief written to disk.
+
+    make_brief(["inputs/"], BriefOptions())  →  Brief
+    write_brief(brief, Path("outputs"), ("md", "docx", "json"))  →  written paths
+
+A file that cannot be used becomes a ``Skipped`` entry with its reason; only when nothing
+at all is usable does :class:`~briefer.errors.NoUsableInput` stop the run.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import logging
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from .clean import clean_article
+from .compose import compose, source_sentences
+from .errors import NoUsableInput, SkipFile
+from .layout import fit_to_page
+from .models import Brief, BriefOptions, RawArticle, Skipped, Source
+from .read import discover, read_file
+
+log = logging.getLogger(__name__)
+
+FORMATS = ("md", "docx", "json")
+
+
+@dataclass(frozen=True)
+class Sources:
+    """The usable sources of a run and the files or items that were skipped."""
+
+    sources: tuple[Source, ...]
+    skipped: tuple[Skipped, ...]
+
+
+def _fingerprint(paragraphs: Iterable[str]) -> str:
+    text = re.sub(r"\W+", " ", " ".join(paragraphs)).strip().lower()
+    return hashlib.sha1(text.encode("utf-8")).hexdigest()
+
+
+def _raw_articles(
+    inputs: Sequence[Path], skipped: list[Skipped], today: dt.date
+) -> list[RawArticle]:
+    files, not_used = discover(inputs)
+    skipped.extend(not_used)
+    raws: list[RawArticle] = []
+    for path, name in files:
+        try:
+            result = read_file(path, name, today=today)
+        except SkipFile as skip:
+            log.info("skipping %s: %s", name, skip.reason)
+            skipped.append(Skipped(name, skip.reason))
+            continue
+        raws.extend(result.articles)
+        skipped.extend(result.skipped)
+    return raws
+
+
+def load_sources(inputs: Sequence[Path | str], options: BriefOptions) -> Sources:
+    """Read, clean and identify every article under ``inputs``; number them S1, S2, …"""
+    skipped: list[Skipped] = []
+    today = options.today or dt.date.today()
+    seen: dict[str, str] = {}
+    sources: list[Source] = []
+    for raw in _raw_articles([Path(p) for p in inputs], skipped, today):
+        label = raw.file if raw.item is None else f"{raw.file} (item {raw.item})"
+        clean = clean_article(raw, today=today)
+        source = Source(
+            id=f"S{len(sources) + 1}",
+            file=raw.file,
+            format=raw.format,
+            paragraphs=clean.paragraphs,
+            metadata=clean.metadata.merged_over(raw.fallback),
+            item=raw.item,
+            language=options.language,
+        )
+        if not any(True for _ in source_sentences(source)):
+            skipped.append(Skipped(label, "no article sentences found after cleaning"))
+            continue
+        fingerprint = _fingerprint(clean.paragraphs)
+        if fingerprint in seen:
+            skipped.append(Skipped(label, f"same article as {seen[fingerprint]}"))
+            continue
+        seen[fingerprint] = label
+        sources.append(source)
+    return Sources(tuple(sources), tuple(skipped))
+
+
+def make_brief(inputs: Sequence[Path | str], options: BriefOptions | None = None) -> Brief:
+    """The one-page brief for the articles under ``inputs`` (files or folders).
+
+    Raises :class:`~briefer.errors.NoUsableInput` when no article could be used.
+    """
+    options = options or BriefOptions()
+    found = load_sources(inputs, options)
+    if not found.sources:
+        reasons = "; ".join(f"{s.file}: {s.reason}" for s in found.skipped[:5])
+        raise NoUsableInput(
+            "no usable article in the inputs" + (f" ({reasons})" if reasons else "")
+        )
+    return fit_to_page(compose(found.sources, found.skipped, options), options.templates)
+
+
+def write_brief(
+    brief: Brief,
+    out_dir: Path,
+    formats: Sequence[str] = ("md", "docx"),
+    templates: Path | None = None,
+) -> list[Path]:
+    """Write ``brief`` as ``out_dir/brief.<format>``; every file is rendered before any is written.
+
+    Each file is replaced atomically, so a failed run leaves yesterday's brief intact.
+    """
+    from .atomic import write_atomic
+    from .docx_render import render_docx
+    from .render import render_json, render_markdown
+
+    rendered: list[tuple[Path, bytes]] = []
+    for fmt in dict.fromkeys(formats):
+        if fmt == "md":
+            data = render_markdown(brief, templates).encode("utf-8")
+        elif fmt == "json":
+            data = render_json(brief).encode("utf-8")
+        elif fmt == "docx":
+            data = render_docx(brief, templates)
+        else:
+            raise ValueError(f"unknown format {fmt!r}; choose from {', '.join(FORMATS)}")
+        rendered.append((out_dir / f"brief.{fmt}", data))
+    for path, data in rendered:
+        write_atomic(path, data)
+    return [path for path, _ in rendered]
