@@ -137,6 +137,22 @@ TRAPS: list[Case] = [
     ("Nothing here is dated.", None, None),
 ]
 
+# Dates without a year whose clause points past the publication date.
+POINTING: list[Case] = [
+    ("Judge Amara adjourned the case until February 3.", dt.date(2025, 1, 20),
+     "2025-02-03 day relative"),
+    ("The hearing was postponed to March 14 after the lawyer fell ill.", dt.date(2025, 3, 2),
+     "2025-03-14 day relative"),
+    ("The levy was due to start on July 1 this year.", dt.date(2025, 2, 17),
+     "2025-07-01 day relative"),
+    ("If the council agrees, the first grants would be paid in April.", dt.date(2025, 3, 11),
+     "2025-04 month relative"),
+    ('"Unless we act, the rules apply in July whether or not the depots exist," she said.',
+     dt.date(2025, 2, 20), "2025-07 month relative"),
+    ("The council met on March 2 this year to discuss the budget.", dt.date(2025, 6, 1),
+     "2025-03-02 day relative"),
+]
+
 RELATIVE: list[Case] = [
     # weekdays: on or before publication in the past tense, the same day included
     ("The minister resigned on Friday.", MON, "2019-12-20 day relative"),
@@ -211,7 +227,7 @@ def _table(cases: list[Case]) -> list[object]:
 
 
 @pytest.mark.parametrize(
-    ("text", "published", "expected"), _table(EXPLICIT + CHOICE + TRAPS + RELATIVE)
+    ("text", "published", "expected"), _table(EXPLICIT + CHOICE + TRAPS + POINTING + RELATIVE)
 )
 def test_date_sentence(text: str, published: dt.date | None, expected: str | None) -> None:
     when = date_sentence(text, published)

@@ -174,7 +174,8 @@ _RELATIVE = re.compile(
 _FUTURE = re.compile(
     r"\b(?:will|won['’]t|shall|(?:is|are|am)\s+(?:set|expected|scheduled|due|slated|poised|"
     r"going|likely|planning|preparing|to)\b|(?:scheduled|slated|planned|set)\s+(?:for|to)\b|"
-    r"plans?\s+to|intends?\s+to|to\s+be\s+held|upcoming)|['’]ll\b",
+    r"(?:was|were)\s+(?:set|expected|scheduled|due|slated)\s+to\b|"
+    r"plans?\s+to|intends?\s+to|to\s+be\s+held|upcoming|would|could)|['’]ll\b",
     re.IGNORECASE,
 )
 _REPORTING = re.compile(
@@ -182,6 +183,12 @@ _REPORTING = re.compile(
     r"was|were|had|did)\b",
     re.IGNORECASE,
 )
+# "adjourned until February 3", "postponed to March 1": the date is where the clause points,
+# after the (past) verb, so the nearest such date is meant, not the last one before publication
+_POINTING_BEFORE = re.compile(
+    r"\b(?i:until|till|to|for|before|by|due|deadline\s+of)\s+(?:the\s+)?$"
+)
+_THIS_YEAR_AFTER = re.compile(r"\s*,?\s*(?i:this|of\s+this)\s+year\b")
 _SINCE_BEFORE = re.compile(r"\b(?i:since)\s+(?:the\s+)?(?:[a-z]+\s+)?$")
 _CLAUSE_OPENING = re.compile(r"(?:^|[,;:—(])\s*(?:(?i:on|in|by|from|early|late|mid|this)\s+)?$")
 _PAST = re.compile(
@@ -314,7 +321,11 @@ def _tense_at(text: str, start: int, end: int) -> Tense:
         return "past"
     if _is_future(text, start, end):
         return "future"
-    return "past" if _PAST.search(text) else "neutral"
+    if _POINTING_BEFORE.search(text, max(0, start - 40), start):
+        return "neutral"
+    # a past verb before the date, or just after it ("on May 3 said"); one far after it
+    # belongs to another clause ('"... apply in July ...," he said')
+    return "past" if _PAST.search(text, 0, min(len(text), end + 40)) else "neutral"
 
 
 # --- the finders --------------------------------------------------------------------------
@@ -389,6 +400,8 @@ def _month_days(text: str, published: dt.date) -> list[_Candidate]:
                 continue
             tense = _tense_at(text, match.start(), match.end())
             years = range(published.year - 8, published.year + 2)
+            if _THIS_YEAR_AFTER.match(text, match.end()):
+                years = range(published.year, published.year + 1)
             candidates = [d for y in years if (d := _safe_date(y, month, day))]
             date = _choose(candidates, published, tense)
             if date:
