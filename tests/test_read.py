@@ -16,7 +16,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from briefer.errors import SkipFile
-from briefer.models import RawArticle, Skipped
+from briefer.models import Metadata, RawArticle, Skipped
 from briefer.read import (
     MAX_WORD_EXPANDED_BYTES,
     ReadResult,
@@ -294,7 +294,7 @@ def test_merged_table_cells_are_read_once(tmp_path: Path) -> None:
     assert article.lines == ("Closure period", "", "eight months")
 
 
-def test_real_word_properties_become_metadata(tmp_path: Path) -> None:
+def test_real_word_properties_are_only_a_fallback(tmp_path: Path) -> None:
     path = word_file(
         tmp_path / "props.docx",
         ["The council voted on Monday."],
@@ -303,8 +303,11 @@ def test_real_word_properties_become_metadata(tmp_path: Path) -> None:
         created=dt.datetime(2024, 3, 12, 9, 15, tzinfo=dt.UTC),
     )
 
-    meta = read_one(path, path.read_bytes()).metadata
+    article = read_one(path, path.read_bytes())
+    meta = article.fallback
 
+    # who saved the file and when is no match for what the article's text says
+    assert article.metadata == Metadata()
     assert (meta.title, meta.author, meta.published) == (
         "Riverside bridge to close",
         "Anna Kowalczyk",
@@ -328,7 +331,7 @@ def test_template_and_tool_defaults_are_not_metadata(tmp_path: Path) -> None:
     )
 
     for path in (defaults, office):
-        meta = read_one(path, path.read_bytes()).metadata
+        meta = read_one(path, path.read_bytes()).fallback
         assert (meta.title, meta.author, meta.published) == (None, None, None)
 
 

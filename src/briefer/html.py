@@ -194,7 +194,7 @@ def extract_html(page: str | bytes, *, today: dt.date | None = None) -> HtmlArti
     if not body:
         body = plain_text_lines(tree)
         cleaned = False
-    if not body:
+    if not any(line.strip() for line in body):
         raise SkipFile("no article text found in HTML")
     found = _trafilatura_metadata(document, today=today) if document is not None else Metadata()
     return HtmlArticle(lines=body, metadata=_combine(candidates, found), cleaned=cleaned)

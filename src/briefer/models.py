@@ -60,8 +60,10 @@ class RawArticle:
     ``lines`` are the article's text lines in order (a scraped page's lines, a Word file's
     paragraphs, a feed item's text split at line breaks). When ``cleaned`` is true the reader
     has already isolated the body (HTML through trafilatura), so the cleaner only tidies it.
-    ``metadata`` holds what the format itself declares (feed fields, ``<meta>``, Word
-    document properties); it wins over anything guessed from the text.
+    ``metadata`` holds what the format itself declares (feed fields, ``<meta>``); it wins
+    over anything found in the text. ``fallback`` holds weaker hints (a Word file's author
+    and creation date, which name whoever saved the file and when), used only for what the
+    text does not say.
     """
 
     file: str
@@ -70,6 +72,7 @@ class RawArticle:
     metadata: Metadata = field(default_factory=Metadata)
     cleaned: bool = False
     item: str | None = None
+    fallback: Metadata = field(default_factory=Metadata)
 
 
 @dataclass(frozen=True)
@@ -179,6 +182,6 @@ class BriefOptions:
     language: str = "english"
     sentences_per_source: int = 6
     max_key_points: int = 5
-    max_chronology: int = 12
+    max_chronology: int = 14
     today: dt.date | None = None
     templates: Path | None = None

@@ -50,7 +50,7 @@ from docx.text.paragraph import Paragraph
 
 from briefer.errors import SkipFile
 from briefer.html import extract_html, html_fragment_lines, looks_like_html, parse_published
-from briefer.models import Metadata, RawArticle, Skipped
+from briefer.models import METADATA_FIELDS, Metadata, RawArticle, Skipped
 
 logger = logging.getLogger(__name__)
 
@@ -363,10 +363,26 @@ def _read_text(data: bytes, name: str, today: dt.date) -> ReadResult:
 def _read_markdown(data: bytes, name: str, today: dt.date) -> ReadResult:
     lines = text_lines(decode_text(data))
     metadata, lines = _front_matter(lines, today)
-    lines = text_lines("\n".join(strip_markdown(lines)))
+    heading = next((m[1].strip() for line in lines if (m := _MD_H1.match(line))), None)
+    if metadata.title is None and heading:
+        origin = {**metadata.origin, "title": "Markdown heading '# …'"}
+        metadata = Metadata(**{**_fields(metadata), "title": heading}, origin=origin)
+    lines = text_lines("\n".join(strip_markdown(lines, keep_inline_in_prose=True)))
     if not lines:
         raise SkipFile("empty file")
     return ReadResult((RawArticle(file=name, format="markdown", lines=lines, metadata=metadata),))
+
+
+def _fields(metadata: Metadata) -> dict[str, Any]:
+    return {name: getattr(metadata, name) for name in METADATA_FIELDS if name != "title"}
+
+
+_MD_H1 = re.compile(r"^\s{0,3}#\s+(.+?)(?:\s+#+)?\s*$")
+#: rules that work on a line as a whole (block markup); the rest are inline
+_MD_BLOCK_RULES = 7
+#: a line of at least this many words is prose: its inline markup stays, so that what is
+#: quoted from it is word for word the file's (sentences holding markup are not quoted)
+_PROSE_WORDS = 12
 
 
 _MD_RULES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
@@ -393,12 +409,19 @@ _MD_RULES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
 )
 
 
-def strip_markdown(lines: Sequence[str]) -> list[str]:
-    """Markdown lines without their markup: headings, quotes, bullets, links, emphasis."""
+def strip_markdown(lines: Sequence[str], *, keep_inline_in_prose: bool = False) -> list[str]:
+    """Markdown lines without their markup: headings, quotes, bullets, links, emphasis.
+
+    With ``keep_inline_in_prose``, lines of prose keep their inline markup (links, emphasis)
+    and lose only block markers; short lines (bylines, mastheads, headings) lose it all.
+    """
     stripped = []
     for line in lines:
-        for pattern, replacement in _MD_RULES:
+        for pattern, replacement in _MD_RULES[:_MD_BLOCK_RULES]:
             line = pattern.sub(replacement, line)
+        if not (keep_inline_in_prose and len(line.split()) >= _PROSE_WORDS):
+            for pattern, replacement in _MD_RULES[_MD_BLOCK_RULES:]:
+                line = pattern.sub(replacement, line)
         stripped.append(line.rstrip())
     return stripped
 
@@ -470,6 +493,8 @@ def _read_html(data: bytes, name: str, today: dt.date) -> ReadResult:
         raise SkipFile("not text (binary data)")
     page = extract_html(data, today=today)
     lines = tuple(tidy_text(line) for line in page.lines)
+    if not any(line.strip() for line in lines):  # only control characters
+        raise SkipFile("no article text found in HTML")
     return ReadResult(
         (
             RawArticle(
@@ -523,8 +548,10 @@ def _read_word(data: bytes, name: str, today: dt.date) -> ReadResult:
     lines = _word_lines(texts)
     if not lines:
         raise SkipFile("empty file")
-    metadata = _word_metadata(title, author, created, today)
-    return ReadResult((RawArticle(file=name, format="docx", lines=lines, metadata=metadata),))
+    # a Word file's properties say who saved it and when, which for an article pasted into
+    # Word is the editor and the day of pasting: used only when the text itself says nothing
+    fallback = _word_metadata(title, author, created, today)
+    return ReadResult((RawArticle(file=name, format="docx", lines=lines, fallback=fallback),))
 
 
 def _word_lines(texts: Sequence[str]) -> tuple[str, ...]:
