@@ -78,7 +78,9 @@ _SHARE = re.compile(
     r"|get\s+(?:exclusive|the\s+latest|our|unlimited|full\s+access)|by\s+email|inbox|notifications?"
     r"|download\s+(?:the\s+|our\s+)?(?:\w+\s+){0,3}app|like\s+us|rss|bookmark|save\s+(?:article|story)"
     r"|gift\s+(?:this\s+)?article|listen\s+to\s+(?:this\s+)?(?:article|story)|font\s+size|text\s+size"
-    r"|whatsapp\s+channel|google\s+news|members?\s+only)\b",
+    r"|whatsapp\s+channel|google\s+news|members?\s+only|stumbleupon|flipboard|tumblr|messenger"
+    r"|opens\s+in\s+(?:a\s+)?new\s+(?:window|tab)|comments?\s+count|min(?:ute)?s?\s+read"
+    r"|reading\s+time)\b",
     re.I,
 )
 _COMMENT = re.compile(

@@ -13,7 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import re
-from collections.abc import Container, Sequence
+from collections.abc import Container, Iterable, Sequence
 from dataclasses import dataclass, field
 
 from briefer.models import Metadata
@@ -167,8 +167,14 @@ _GENERIC_ORG = re.compile(
     r"^(?:(?:our|the|a|staff|web|news|city|sports?|business|online|digital|special|foreign"
     r"|political|national|international|editorial|wire)\s*)*"
     r"(?:desk|staff|correspondents?|reporters?|team|bureau|newsroom|editors|editorial\s+board"
-    r"|writers?|wires?|agencies|news\s+desk|report|news\s+service|agency)$",
+    r"|writers?|wires?|agencies|news\s+desk|report|news\s+service|agency|news)$",
     re.I,
+)
+_DESK = re.compile(
+    r"\b(?:desk|staff|bureau|correspondents?|reporters?|team|newsroom|editors|writers?)$", re.I
+)
+_STAFF_SUFFIX = re.compile(
+    r"\s+(?:staff|desk|team|bureau|reporters?|correspondents?|writers?|newsroom)$", re.I
 )
 _BY_PREFIX = re.compile(
     r"^\s*(?:(?:written|reported|posted|story|words|text|compiled|edited)\s+by|by|author\s*:"
@@ -188,7 +194,11 @@ _NAME_TOKEN = re.compile(
     r"^(?:[A-Z][\w'’.\-]*|[A-Z]\.|(?:de|da|van|von|der|den|del|della|di|du|la|le|bin|binti|al|el"
     r"|ibn|and|&|y|e|dos|das|ter|ten|st\.?)|al-[A-Z][\w'’\-]*|[a-z]+-[A-Z][\w'’\-]*|Mc[A-Z]\w*|O'[A-Z]\w*)$"
 )
-_CONNECTOR = re.compile(r"^(?:and|&|,)$", re.I)
+_NOT_A_NAME = re.compile(
+    r"^(?:admin|administrator|editor|editors|staff|team|guest|webmaster|desk|newsroom|anonymous"
+    r"|user|moderator|contributor|author)$",
+    re.I,
+)
 
 
 @dataclass(frozen=True)
@@ -225,15 +235,23 @@ def _unglue_role(segment: str) -> str | None:
 
 
 def _looks_like_name(text: str) -> bool:
-    tokens = [t for t in re.split(r"[\s,]+", text.strip()) if t]
-    if not 1 <= len(tokens) <= 9 or any(ch.isdigit() for ch in text):
+    """A person's name, or a few joined by commas and "and": "Jane Doe", "JANE DOE and JOHN ROE"."""
+    if any(ch.isdigit() for ch in text):
         return False
-    if not tokens[0][:1].isupper():
+    parts = [p for p in re.split(r"\s*(?:,|\band\b|&)\s*", text.strip()) if p]
+    if not 1 <= len(parts) <= 4:
         return False
-    if any(not _NAME_TOKEN.match(t) for t in tokens):
-        return False
-    capitals = [t for t in tokens if t[:1].isupper()]
-    return len(capitals) >= (1 if len(tokens) == 1 else 2) and len(capitals) <= 8
+    for part in parts:
+        tokens = part.split()
+        if not 1 <= len(tokens) <= 4 or not tokens[0][:1].isupper():
+            return False
+        if any(not _NAME_TOKEN.match(t) for t in tokens):
+            return False
+        if len(parts) > 1 and sum(t[:1].isupper() for t in tokens) < 2:
+            return False
+        if len(tokens) == 1 and _NOT_A_NAME.match(tokens[0]):
+            return False
+    return True
 
 
 def _split_agency(segment: str) -> tuple[str, str | None]:
@@ -311,7 +329,7 @@ def parse_byline(line: str, *, today: dt.date | None = None, strict: bool = True
             has_role = True
             continue
         if _GENERIC_ORG.match(seg):
-            has_role = True
+            has_role = has_role or _DESK.search(seg) is not None
             continue
         name, found_agency = _split_agency(seg)
         if found_agency:
@@ -323,16 +341,19 @@ def parse_byline(line: str, *, today: dt.date | None = None, strict: bool = True
             if seg in _AGENCIES:
                 agency = agency or seg
             else:
-                outlet = outlet or _tidy_name(seg)
+                outlet = outlet or _tidy_name(_STAFF_SUFFIX.sub("", seg))
             continue
-        if author is None and _looks_like_name(seg):
+        if author is None and _looks_like_name(seg) and (prefixed or len(seg.split()) >= 2):
             author = _tidy_name(seg)
+            continue
+        if not prefixed and len(seg) <= 3:  # a time zone or an abbreviation left over
             continue
         unknown += 1
     if unknown > 1 or (unknown and not prefixed):
         return None
-    if not prefixed and has_role and author is None and len(expanded) == 1:
-        return Byline()  # "Staff Reporter", "Web Desk": a byline that names no one
+    if not prefixed and len(expanded) == 1 and author is None and (has_role or agency):
+        # "Staff Reporter", "Web Desk": a byline that names no one; "Associated Press"
+        return Byline(agency=agency)
     if not prefixed and strict and not has_role and not (author and (dates or agency)):
         return None
     if author is None and outlet is None and agency is None and not (
@@ -357,9 +378,15 @@ _DATE_KEY = re.compile(r"\b(?:published|posted|first\s+published|released|issued
 _UPDATED_KEY = re.compile(r"\b(?:updated|modified|edited)\b", re.I)
 _TITLE_REJECT = re.compile(
     r"^(?:home|menu|search|close|skip to|sign in|log ?in|subscribe|share|advertisement|trending"
-    r"|top stories|latest|breaking news|you are here|follow us)\b"
+    r"|top stories|latest|breaking news|you are here|follow us|posted|published|updated|watch"
+    r"|listen|submit|opens in)\b|\b(?:min(?:ute)?s?\s+read|reading\s+time|opens\s+in\s+(?:a\s+)?"
+    r"new\s+(?:window|tab))\b"
     r"|https?://|www\.|\.com\b|^[a-z0-9]+(?:-[a-z0-9]+){3,}$|\b\d{2,4}\s*[x×]\s*\d{2,4}\b",
     re.I,
+)
+_SENTENCES = re.compile(r"[a-z0-9][.!?]\s+[A-Z]|\.\.\.$|…$")
+_NOT_SITE_START = frozenset(
+    {"and", "or", "but", "so", "yet", "not", "is", "are", "was", "what", "why", "how", "who"}
 )
 _TITLE_SPLIT = re.compile(r"\s+[|–—-]\s+|\s+::\s+")
 _APP_OUTLET = re.compile(r"^download\s+(?:the\s+)?(?P<name>.+?)\s+app\b", re.I)
@@ -397,9 +424,13 @@ class Header:
 def _title_candidate(line: str) -> bool:
     text = line.strip()
     words = text.split()
-    if not 2 <= len(words) <= 30 or len(text) < 12 or len(text) > 250:
+    if not 2 <= len(words) <= 24 or len(text) < 12 or len(text) > 200:
+        return False
+    if _SENTENCES.search(text):  # two sentences: a teaser or a paragraph, not a headline
         return False
     if _TITLE_REJECT.search(text) or _TEMPERATURE.search(text) or is_date_only(text):
+        return False
+    if find_dates(text):  # an item of a list of events or stories, not a headline
         return False
     if _ROLE.match(text) or _GENERIC_ORG.match(text):
         return False
@@ -410,12 +441,46 @@ def _title_candidate(line: str) -> bool:
     return sum(c.isalpha() for c in text) >= 0.6 * len(text.replace(" ", ""))
 
 
+def _title_score(text: str, counts: dict[str, int]) -> float:
+    """How much a header line looks like the headline (minus infinity: not at all)."""
+    if not _title_candidate(text):
+        return float("-inf")
+    words = len(text.split())
+    score = float(min(words, 14))
+    if words <= 3:
+        score -= 3.0
+    if counts.get(text, 0) >= 2:
+        score += 5.0
+    if _looks_like_name(text):  # "Jane Doe and John Roe": a byline without "By"
+        score -= 8.0
+    return score
+
+
+def _date_lines(stripped: Sequence[str], indices: Iterable[int]) -> list[int]:
+    """The lines among ``indices`` that are a date line ("Published: 12 March 2021")."""
+    found = []
+    for i in indices:
+        text = stripped[i]
+        if not text or _TOP_BAR.search(text) or len(text.split()) > 15:
+            continue
+        if is_date_only(text) or (_DATE_KEY.search(text) and find_dates(text)):
+            found.append(i)
+    return found
+
+
 def _clean_title(text: str) -> tuple[str, str | None]:
     """A headline and a site name when the line is "Headline | Site"."""
     parts = _TITLE_SPLIT.split(text.strip())
     if len(parts) >= 2:
         head, tail = parts[0], parts[-1]
-        if len(tail.split()) <= 4 and len(head.split()) >= 3 and len(tail) < len(head):
+        tail_words = tail.split()
+        if (
+            len(tail_words) <= 4
+            and len(head.split()) >= 3
+            and len(tail) < len(head)
+            and all(w[:1].isupper() or not w[:1].isalpha() for w in tail_words)
+            and tail_words[0].lower() not in _NOT_SITE_START
+        ):
             return head.strip(), tail.strip()
     return text.strip(), None
 
@@ -472,21 +537,31 @@ def find_header(
         if published is None and b.date:
             published, origin["published"] = b.date, where
 
-    # the title: a headline just above the byline (or the body), preferring a repeated one
-    anchor = min(roles) if roles else start
+    # the title: the headline nearest the byline, date line or body start; a headline that
+    # the page repeats, and a longer line, count for more
+    anchor = min([start, *roles, *_date_lines(stripped, range(max(0, start - 25), header_end))])
     counts: dict[str, int] = {}
     for i in range(0, header_end):
         if stripped[i]:
             counts[stripped[i]] = counts.get(stripped[i], 0) + 1
     title_index: int | None = None
-    for i in range(anchor - 1, max(-1, anchor - 12), -1):
-        if i in roles or i in chrome or not _title_candidate(stripped[i]):
+    best_score = float("-inf")
+    distance = 0
+    for i in range(anchor - 1, max(-1, anchor - 16), -1):
+        if not stripped[i]:
             continue
-        if title_index is None:
-            title_index = i
-        if counts.get(stripped[i], 0) >= 2:
-            title_index = i
-            break
+        distance += 1
+        score = _title_score(stripped[i], counts) - 0.7 * distance
+        if i not in roles and i not in chrome and score > best_score:
+            title_index, best_score = i, score
+    distance = 0
+    for i in range(anchor + 1, max(start, anchor + 1)):
+        if not stripped[i]:
+            continue
+        distance += 1
+        score = _title_score(stripped[i], counts) - 0.7 * distance - 1.0
+        if i not in roles and i not in chrome and score > best_score:
+            title_index, best_score = i, score
     if (
         title_index is None
         and body_start is not None
@@ -515,7 +590,7 @@ def find_header(
             if not text or _TOP_BAR.search(text) or (i in roles and roles[i] == "title"):
                 continue
             date_only = is_date_only(text)
-            keyed = _DATE_KEY.search(text) is not None
+            keyed = _DATE_KEY.search(text) is not None and len(text.split()) <= 15
             if not (date_only or keyed or i in roles):
                 continue
             dates = [d for d, _, _ in find_dates(text) if _plausible(d, today)]
@@ -530,6 +605,19 @@ def find_header(
             published, date_line = best[2], best[3]
             roles.setdefault(date_line, "date line")
             origin["published"] = f"date line {date_line + 1}: {stripped[date_line]!r}"
+
+    # a line of names alone next to the headline or the date line: a byline without "By"
+    if author is None and title_index is not None:
+        near = {title_index, *(i for i, role in roles.items() if role == "date line")}
+        for i in range(title_index + 1, header_end):
+            text = stripped[i]
+            if i in roles or not text or not _looks_like_name(text) or len(text.split()) < 2:
+                continue
+            if any(j is not None and 0 < abs(i - j) <= 2 for j in near):
+                author = _tidy_name(text)
+                origin["author"] = f"byline line {i + 1}: {text!r}"
+                roles[i] = "byline"
+                break
 
     # further down: "Author: …", "Reporting by …", an app or copyright footer, a dateline
     tail_from = max(header_end, 0)
@@ -567,8 +655,8 @@ def find_header(
                 continue
             m = _APP_OUTLET.match(text) or _COPYRIGHT_OUTLET.search(text)
             if m:
-                name = m.group("name").strip(" .,")
-                name = re.sub(r"^by\s+(?=[A-Z])", "", name, flags=re.I)
+                name = re.sub(r"(?:\s*,?\s*(?:19|20)\d\d)+$", "", m.group("name")).strip(" .,")
+                name = re.sub(r"^(?:by|copyright)\s+(?=[A-Z])", "", name, flags=re.I)
                 if 2 <= len(name) <= 60 and not re.search(r"\b(?:rights|reserved)\b", name, re.I):
                     outlet = name
                     origin["outlet"] = f"footer line {i + 1}: {text!r}"
