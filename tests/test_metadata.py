@@ -1,0 +1,188 @@
+"""Header metadata: bylines, date lines and headlines of invented scraped pages."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from briefer.metadata import extract_metadata, find_dates, find_header, is_date_only, parse_byline
+
+TODAY = dt.date(2024, 6, 1)
+
+
+@pytest.mark.parametrize(
+    ("line", "author", "outlet", "date"),
+    [
+        ("By Jane Doe | Reuters | Updated: 12 March 2021 09:14 IST", "Jane Doe", None,
+         dt.date(2021, 3, 12)),
+        ("Jane Doe, Staff Writer", "Jane Doe", None, None),
+        ("Komal NadeemSenior Reporter", "Komal Nadeem", None, None),
+        ("Tariq AzizWeb Editor", "Tariq Aziz", None, None),
+        ("By JANE DOE and JOHN ROE Associated Press", "Jane Doe and John Roe", None, None),
+        ("Author: Meera Iyer", "Meera Iyer", None, None),
+        ("Posted on March 12, 2021 by Jane Doe", "Jane Doe", None, dt.date(2021, 3, 12)),
+        ("By Harbour Legal News Network      9 October, 2020 11:05 AM      0 Comments", None,
+         "Harbour Legal News Network", dt.date(2020, 10, 9)),
+        ("By Eric Song, Gamebox Staff", "Eric Song", "Gamebox", None),
+        ("Jane Doe | March 12, 2021 at 9:14 a.m. EST", "Jane Doe", None, dt.date(2021, 3, 12)),
+    ],
+)
+def test_bylines(line: str, author: str | None, outlet: str | None, date: dt.date | None) -> None:
+    byline = parse_byline(line, today=TODAY)
+    assert byline is not None
+    assert (byline.author, byline.outlet, byline.date) == (author, outlet, date)
+
+
+def test_wire_agencies_are_not_authors() -> None:
+    byline = parse_byline("By Jane Doe, Reuters", today=TODAY)
+    assert byline is not None
+    assert (byline.author, byline.agency) == ("Jane Doe", "Reuters")
+    only_agency = parse_byline("By PTI", today=TODAY)
+    assert only_agency is not None
+    assert only_agency.author is None
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "The minister said on Monday that talks would resume.",
+        "US Pakistan",
+        "By the time the rescuers arrived, the water had risen above the doors.",
+        "Political News Legal Corner Videos",
+    ],
+)
+def test_lines_that_are_not_bylines(line: str) -> None:
+    assert parse_byline(line, today=TODAY) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "dates"),
+    [
+        ("04th Jan, 2020. 12:48 pm", [dt.date(2020, 1, 4)]),
+        ("23 December, 2019 04:12 PM", [dt.date(2019, 12, 23)]),
+        ("Friday, January 30, 2026", [dt.date(2026, 1, 30)]),
+        ("March 12, 2021 at 9:14 a.m. EST", [dt.date(2021, 3, 12)]),
+        ("Sept. 4, 2019 and 2019-10-01", [dt.date(2019, 9, 4), dt.date(2019, 10, 1)]),
+        ("12.03.2021", [dt.date(2021, 3, 12)]),
+        ("in August 2018 and last year", []),
+        ("31 February 2020", []),
+    ],
+)
+def test_find_dates(text: str, dates: list[dt.date]) -> None:
+    assert [d for d, _, _ in find_dates(text)] == dates
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("04th Jan, 2020. 12:48 pm", True),
+        ("Published: Friday, 12 March 2021 09:14 IST", True),
+        ("Last updated: 12/03/2021", True),
+        ("Published 3 hours ago", True),
+        ("38.6c Lahore, Pakistan, Friday, January 30, 2026", False),
+        ("The court ruled on 12 March 2021.", False),
+    ],
+)
+def test_is_date_only(line: str, expected: bool) -> None:
+    assert is_date_only(line) is expected
+
+
+def test_header_with_top_bar_menus_and_repeated_headline() -> None:
+    lines = [
+        "31.2c Lahore, Pakistan, Monday, May 20, 2024",
+        "Top Stories Courts",
+        "National World Sports Videos",
+        "",
+        "Provincial Assembly Passes Water Rights Bill After Long Debate",
+        "",
+        "By Indus Legal News Network      14 February, 2022 06:40 PM      2 Comments",
+        "Provincial Assembly Passes Water Rights Bill After Long Debate",
+        "",
+        "The provincial assembly passed the water rights bill on Monday after a debate that lasted "
+        "three sessions and drew protests from farmers' groups outside the building.",
+    ]
+    header = find_header(lines, body_start=9, today=TODAY)
+    meta = header.metadata
+    assert meta.title == "Provincial Assembly Passes Water Rights Bill After Long Debate"
+    assert meta.published == dt.date(2022, 2, 14)  # not the 2024 date of the top bar
+    assert meta.author is None
+    assert meta.outlet == "Indus Legal News Network"
+    assert header.roles == {4: "title", 6: "byline", 7: "title"}
+    assert meta.origin["published"].startswith("byline line 7")
+
+
+def test_personal_author_found_at_the_end_when_the_byline_names_an_outlet() -> None:
+    lines = [
+        "Court Orders Release Of Detained Journalists",
+        "By Indus Legal News Network 3 March, 2022 10:00 AM",
+        "The high court ordered the release of two journalists on Thursday, saying their arrest "
+        "had no basis in law and violated their right to a fair hearing.",
+        "Author: Sana Qureshi",
+        "Share this article:",
+    ]
+    meta = extract_metadata(lines, body_start=2, body_end=3, today=TODAY)
+    assert meta.author == "Sana Qureshi"
+    assert "line 4: 'Author: Sana Qureshi'" in meta.origin["author"]
+    assert meta.published == dt.date(2022, 3, 3)
+
+
+def test_glued_role_byline_and_date_line_under_the_headline() -> None:
+    lines = [
+        "Double Click 728 x 90",
+        "Cabinet approves new fuel prices for the coming month",
+        "",
+        "Ayesha KhanStaff Reporter",
+        "",
+        "11th Feb, 2021. 09:30 am",
+        "Double Click 160 x 600",
+        "The federal cabinet on Thursday approved new fuel prices that will take effect from the "
+        "first of next month, the information minister told reporters.",
+        "Download Harbour News App for latest news",
+    ]
+    meta = extract_metadata(lines, body_start=7, body_end=8, today=TODAY)
+    assert meta.title == "Cabinet approves new fuel prices for the coming month"
+    assert meta.author == "Ayesha Khan"
+    assert meta.published == dt.date(2021, 2, 11)
+    assert meta.outlet == "Harbour News"
+
+
+def test_dates_after_today_and_relative_dates_give_no_publication_date() -> None:
+    lines = [
+        "Stadium plans unveiled for the riverside site",
+        "Published 3 hours ago",
+        "Updated: 4 July 2031",
+        "The city unveiled plans on Tuesday for a new stadium on the riverside site, with room "
+        "for thirty thousand spectators and a new tram stop.",
+    ]
+    meta = extract_metadata(lines, body_start=3, today=TODAY)
+    assert meta.published is None
+    assert meta.title == "Stadium plans unveiled for the riverside site"
+
+
+def test_wire_dateline_and_reporting_credits() -> None:
+    lines = [
+        "Markets",
+        "Oil slips as stockpiles build up in the United States",
+        "November 19, 2019 / 12:21 AM / Updated 14 hours ago",
+        "Rodrigo Alves",
+        "NEW YORK (Reuters) - Oil prices slipped on Tuesday after data showed a larger than "
+        "expected build-up in crude stockpiles in the United States.",
+        "Reporting by Rodrigo Alves; Editing by Tom Brown",
+    ]
+    meta = extract_metadata(lines, body_start=4, body_end=5, today=TODAY)
+    assert meta.title == "Oil slips as stockpiles build up in the United States"
+    assert meta.author == "Rodrigo Alves"
+    assert meta.outlet == "Reuters"
+    assert meta.published == dt.date(2019, 11, 19)
+
+
+def test_site_name_after_the_headline_becomes_the_outlet() -> None:
+    lines = [
+        "Harbour bridge to close for six weeks of repairs | The Bay Courier",
+        "The harbour bridge will close to traffic for six weeks from next month while engineers "
+        "replace the cables, the transport department said.",
+    ]
+    meta = extract_metadata(lines, body_start=1, today=TODAY)
+    assert meta.title == "Harbour bridge to close for six weeks of repairs"
+    assert meta.outlet == "The Bay Courier"
