@@ -149,6 +149,8 @@ POINTING: list[Case] = [
      "2025-04 month relative"),
     ('"Unless we act, the rules apply in July whether or not the depots exist," she said.',
      dt.date(2025, 2, 20), "2025-07 month relative"),
+    ("The depot stays shut until a review reports, which the board expects by the end of June.",
+     dt.date(2025, 3, 4), "2025-06 month relative"),
     ("The council met on March 2 this year to discuss the budget.", dt.date(2025, 6, 1),
      "2025-03-02 day relative"),
 ]

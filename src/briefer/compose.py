@@ -13,24 +13,28 @@ import math
 import re
 from collections import Counter
 from collections.abc import Sequence
+from dataclasses import replace
 
 from .dating import date_sentence
 from .merge import Candidate, FactIndex, drop_repeats, merge
 from .models import Brief, BriefOptions, Item, Sentence, Skipped, Source
 from .rank import rank_sentences
 from .split import split_sentences
+from .words import content_words
 
 #: a sentence shorter or longer than this (in words) is not a candidate for the brief
 MIN_WORDS, MAX_WORDS = 6, 80
 #: weight of the position in the article (news puts the most important first) against rank
 LEAD_WEIGHT = 0.25
 #: bonus for a sentence that carries a date of its own, in the chronology's ordering
-DATED_BONUS = 0.6
+DATED_BONUS = 0.75
 #: bonus for a fact reported by two sources, and again for each doubling: a fact several
 #: outlets report is the core of the story, whatever its rank within one article
 CORROBORATION = 0.75
 #: a sentence that opens on a pronoun leans on the one before it; it stands alone less well
 PRONOUN_PENALTY = 0.1
+#: score lost by each further chronology item on a date the chronology already shows
+SAME_DATE_PENALTY = 0.4
 #: how many of each source's best sentences are weighed for corroboration
 POOL = 60
 
@@ -124,17 +128,49 @@ def _chronology_score(item: Item) -> float:
 
 
 def _title(sources: Sequence[Source], items: Sequence[Item], options: BriefOptions) -> str:
+    """The title given, else the source headline that best stands for the story.
+
+    That is the headline sharing the most content words with the other headlines (a story's
+    headlines repeat its key words), then the one whose source the brief cites most, then
+    the most recent.
+    """
     if options.title:
         return options.title
-    cited = Counter(sid for item in items for sid in item.sources)
     titled = [s for s in sources if s.metadata.title]
     if not titled:
         return "News brief"
-    best = max(
-        titled,
-        key=lambda s: (cited[s.id], s.metadata.published or dt.date.min, -int(s.id[1:] or 0)),
-    )
-    return best.metadata.title or "News brief"
+    language = titled[0].language
+    words = {s.id: content_words(s.metadata.title or "", language) for s in titled}
+    cited = Counter(sid for item in items for sid in item.sources)
+
+    def standing(source: Source) -> tuple[int, int, dt.date]:
+        shared = sum(len(words[source.id] & words[o.id]) for o in titled if o.id != source.id)
+        return (shared, cited[source.id], source.metadata.published or dt.date.min)
+
+    return max(titled, key=standing).metadata.title or "News brief"
+
+
+def _spread_over_dates(leads: list[Item], rest: list[Item], limit: int) -> list[Item]:
+    """The chronology: the leads, then the best of ``rest``, in date order.
+
+    Each further item stating a date already shown scores ``SAME_DATE_PENALTY`` less, so
+    the chronology covers many dates rather than retelling one (report dates are not
+    events, so they do not count); the scores it keeps are the ones the page fitting
+    trims by.
+    """
+    shown = Counter(i.when.iso() for i in leads if _self_dated_item(i) and i.when is not None)
+    weighed = []
+    for item in sorted(rest, key=lambda i: -_chronology_score(i)):
+        score = _chronology_score(item)
+        if _self_dated_item(item) and item.when is not None:
+            score -= SAME_DATE_PENALTY * shown[item.when.iso()]
+            shown[item.when.iso()] += 1
+        weighed.append(replace(item, score=score))
+    weighed.sort(key=lambda i: -i.score)
+    chosen = [replace(i, score=_chronology_score(i)) for i in leads]
+    chosen += weighed[: max(0, limit - len(leads))]
+    chosen.sort(key=lambda i: (i.when.iso() if i.when else "", -i.score))
+    return chosen
 
 
 def compose(sources: Sequence[Source], skipped: Sequence[Skipped], options: BriefOptions) -> Brief:
@@ -153,30 +189,23 @@ def compose(sources: Sequence[Source], skipped: Sequence[Skipped], options: Brie
         if position is not None and position in holder:
             lead_items.append(merged[holder[position]])
     items = drop_repeats(merged, language)
-    kept = {i.text for i in items}
+    kept = {i.text: i for i in items}
 
     # the chronology opens with each source's lead fact on its report date, then takes
     # what states its own date; the key points are the best of the rest; what is left and
     # dated fills the chronology, the fitting to the page trimming the weakest
-    leads = {id(i): i for i in lead_items if i.text in kept and i.when is not None}
-    key_points = [i for i in items if id(i) not in leads and not _self_dated_item(i)][
+    leads = {i.text: kept[i.text] for i in lead_items if i.text in kept and i.when is not None}
+    key_points = [i for i in items if i.text not in leads and not _self_dated_item(i)][
         : options.max_key_points
     ]
-    taken = set(leads) | {id(i) for i in key_points}
-    rest = [i for i in items if id(i) not in taken and i.when is not None]
-    rest.sort(key=lambda i: -_chronology_score(i))
-    room = max(0, options.max_chronology - len(leads))
-    chronology = [*leads.values(), *rest[:room]]
-    chronology_scored = [
-        Item(i.text, i.sources, _chronology_score(i), i.when, i.source_id) for i in chronology
-    ]
-    chronology_scored.sort(key=lambda i: (i.when.iso() if i.when else "", -i.score))
-
+    taken = set(leads) | {i.text for i in key_points}
+    rest = [i for i in items if i.text not in taken and i.when is not None]
+    chronology = _spread_over_dates(list(leads.values()), rest, options.max_chronology)
     return Brief(
         title=_title(sources, items, options),
         generated=options.today or dt.date.today(),
         key_points=tuple(key_points),
-        chronology=tuple(chronology_scored),
+        chronology=tuple(chronology),
         sources=tuple(sources),
         skipped=tuple(skipped),
         algorithm=options.algorithm,

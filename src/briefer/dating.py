@@ -188,6 +188,7 @@ _REPORTING = re.compile(
 _POINTING_BEFORE = re.compile(
     r"\b(?i:until|till|to|for|before|by|due|deadline\s+of)\s+(?:the\s+)?$"
 )
+_POINTING_PREPOSITIONS = frozenset({"until", "till", "by", "before"})
 _THIS_YEAR_AFTER = re.compile(r"\s*,?\s*(?i:this|of\s+this)\s+year\b")
 _SINCE_BEFORE = re.compile(r"\b(?i:since)\s+(?:the\s+)?(?:[a-z]+\s+)?$")
 _CLAUSE_OPENING = re.compile(r"(?:^|[,;:—(])\s*(?:(?i:on|in|by|from|early|late|mid|this)\s+)?$")
@@ -429,6 +430,8 @@ def _bare_months(text: str, published: dt.date) -> list[_Candidate]:
             tense: Tense = (
                 "future" if match["scheduled"] else _tense_at(text, match.start(), match.end())
             )
+            if tense == "past" and (match["prep"] or "").lower() in _POINTING_PREPOSITIONS:
+                tense = "neutral"  # "expects it by June", "stays shut until May"
             picked = _choose(
                 [d for y, m in options if (d := _month_start(y, m))],
                 _month_start(*this_month) or published,

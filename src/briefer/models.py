@@ -182,6 +182,6 @@ class BriefOptions:
     language: str = "english"
     sentences_per_source: int = 6
     max_key_points: int = 5
-    max_chronology: int = 14
+    max_chronology: int = 16
     today: dt.date | None = None
     templates: Path | None = None
