@@ -1,0 +1,89 @@
+"""Composing a brief from sources: what goes where, and nothing twice."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from briefer.compose import compose, is_candidate
+from briefer.models import BriefOptions, Metadata, Source
+
+HARBOUR_GAZETTE = Source(
+    id="S1",
+    file="gazette.txt",
+    format="text",
+    metadata=Metadata(
+        title="Flood barrier approved for old harbour", published=dt.date(2024, 11, 6)
+    ),
+    paragraphs=(
+        "Flood barrier approved for old harbour",
+        "The river authority approved a €62 million flood barrier for the old harbour on "
+        "Tuesday, ending a decade of argument over how to protect the district.",
+        "The barrier will shield about 4,000 homes in the harbour district from winter storm "
+        "surges, the authority said.",
+        "The harbour district flooded in January 2014, in March 2019 and again in October 2023.",
+        "Fishermen fear the barrier will narrow the harbour mouth and slow their boats.",
+        "Construction is due to start in April 2025 and last two years.",
+        "The authority will pay for the barrier from its flood defence budget.",
+    ),
+)
+COAST_RADIO = Source(
+    id="S2",
+    file="radio.txt",
+    format="text",
+    metadata=Metadata(title="Old harbour gets its flood barrier", published=dt.date(2024, 11, 7)),
+    paragraphs=(
+        "About 4,000 homes in the harbour district will be shielded from winter storm surges "
+        "by the barrier, according to the authority.",
+        "The river authority on Tuesday gave its approval to the €62 million flood barrier "
+        "for the old harbour.",
+        '"We have waited ten years for this," said Mara Lind, who runs a bakery on the quay.',
+        "Local fishermen will meet the authority on Monday to ask for a wider gate.",
+        "Several residents said they would believe it when they saw the barrier built.",
+    ),
+)
+OPTIONS = BriefOptions(today=dt.date(2024, 11, 8))
+
+
+def test_every_fact_appears_once_and_cites_all_its_reporters() -> None:
+    brief = compose([HARBOUR_GAZETTE, COAST_RADIO], [], OPTIONS)
+    items = [*brief.key_points, *brief.chronology]
+    texts = [i.text for i in items]
+    assert len(texts) == len(set(texts))
+    homes = [i for i in items if "4,000 homes" in i.text]
+    assert len(homes) == 1 and homes[0].sources == ("S1", "S2")
+    approval = [i for i in items if "approv" in i.text and "€62 million" in i.text]
+    assert len(approval) == 1 and approval[0].sources == ("S1", "S2")
+
+
+def test_the_chronology_holds_the_dated_events_in_date_order() -> None:
+    brief = compose([HARBOUR_GAZETTE, COAST_RADIO], [], OPTIONS)
+    dated = {i.when.iso(): i.text for i in brief.chronology if i.when is not None}
+    assert list(dated) == sorted(dated)
+    # "on Tuesday" in an article of Wednesday 6 November 2024
+    assert "approved" in dated["2024-11-05"] or "approval" in dated["2024-11-05"]
+    assert "2025-04" in dated and "Construction" in dated["2025-04"]
+    # "on Monday" in a future clause: the Monday after publication
+    assert "wider gate" in dated["2024-11-11"]
+    # key points are what the chronology does not already say
+    assert not {i.text for i in brief.key_points} & {i.text for i in brief.chronology}
+
+
+def test_headlines_and_short_fragments_are_not_quoted_as_facts() -> None:
+    brief = compose([HARBOUR_GAZETTE, COAST_RADIO], [], OPTIONS)
+    texts = {i.text for i in (*brief.key_points, *brief.chronology)}
+    assert "Flood barrier approved for old harbour" not in texts
+
+
+def test_title_is_the_headline_that_stands_for_the_story() -> None:
+    brief = compose([HARBOUR_GAZETTE, COAST_RADIO], [], OPTIONS)
+    assert brief.title in {HARBOUR_GAZETTE.metadata.title, COAST_RADIO.metadata.title}
+    assert compose([HARBOUR_GAZETTE], [], BriefOptions(title="Harbour")).title == "Harbour"
+
+
+def test_candidate_sentences() -> None:
+    assert is_candidate("The authority will pay for the barrier from its own budget.")
+    assert not is_candidate("Read more:")
+    assert not is_candidate("Share this article")
+    assert not is_candidate("BREAKING NEWS FROM THE HARBOUR DISTRICT TODAY")
+    assert not is_candidate("Castillo has warned, as [we reported](https://x.example/a) in May.")
+    assert not is_candidate("Who will pay for the barrier in the end?")
