@@ -107,7 +107,8 @@ _CAPTION = re.compile(
     r"|©|\((?:photo|image|pic|picture|file|video|credit|source)(?:\s+credit)?\s*[:/][^)]*\)\W*$"
     r"|\b(?:AP|AFP|Reuters|EPA|Xinhua|PTI|ANI|IANS)\s+(?:photo|images?|video)\b"
     r"|(?:getty\s+images|shutterstock|istock(?:photo)?|afp\s+via\s+getty)\W*$"
-    r"|\|\s*photo\s+credit\b",
+    r"|\|\s*photo\s+credit\b|\b(?:photo|image|picture|video|photograph)s?(?:\s+credit)?\s*:\s*"
+    r"[\w .,'’/&-]{2,60}[)*_\]]*\s*$",
     re.I,
 )
 _READ_MORE = re.compile(

@@ -254,6 +254,16 @@ def _looks_like_name(text: str) -> bool:
     return True
 
 
+def _looks_like_org(text: str) -> bool:
+    """An agency or outlet named in a dateline: "Reuters", "AP", "Continental Press"."""
+    words = text.split()
+    return text in _AGENCIES or (
+        1 <= len(words) <= 4 and all(w[:1].isupper() for w in words) and not any(
+            c.isdigit() for c in text
+        )
+    )
+
+
 def _split_agency(segment: str) -> tuple[str, str | None]:
     """'JANE DOE and JOHN ROE Associated Press' → ('JANE DOE and JOHN ROE', 'Associated Press')."""
     m = _AGENCY_RE.search(segment)
@@ -392,7 +402,7 @@ _TITLE_SPLIT = re.compile(r"\s+[|–—-]\s+|\s+::\s+")
 _APP_OUTLET = re.compile(r"^download\s+(?:the\s+)?(?P<name>.+?)\s+app\b", re.I)
 _COPYRIGHT_OUTLET = re.compile(
     r"(?:©|\(c\)|copyright)\s*(?:©\s*)?(?:(?:19|20)\d\d\s*(?:[-–]\s*(?:19|20)\d\d)?)?\s*,?\s*"
-    r"(?P<name>[A-Z][\w&'’.\- ]{1,60}?)\s*(?:,|\.|\||all rights|$)",
+    r"(?P<name>[A-Z][\w&'’.\- ]{1,60}?)\s*(?:,|\.|\||·|•|\s-\s|all rights|$)",
     re.I,
 )
 _DATELINE_AGENCY = re.compile(
@@ -546,12 +556,31 @@ def find_header(
             counts[stripped[i]] = counts.get(stripped[i], 0) + 1
     title_index: int | None = None
     best_score = float("-inf")
+
+    def dek_penalty(i: int) -> float:
+        """A longer line right under a headline-like line is its standfirst, not the headline."""
+        j = i - 1
+        while j >= 0 and not stripped[j]:
+            j -= 1
+        if j < 0 or j in roles or j in chrome or not _title_candidate(stripped[j]):
+            return 0.0
+        above, below = stripped[j], stripped[i]
+        words = below.split()
+        sentence_case = sum(w[:1].isupper() for w in words) < 0.5 * len(words)
+        dek = (
+            sentence_case
+            and len(words) >= 12
+            and len(above.split()) >= 4
+            and len(above) < 0.75 * len(below)
+        )
+        return 10.0 if dek else 0.0
+
     distance = 0
     for i in range(anchor - 1, max(-1, anchor - 16), -1):
         if not stripped[i]:
             continue
         distance += 1
-        score = _title_score(stripped[i], counts) - 0.7 * distance
+        score = _title_score(stripped[i], counts) - 0.7 * distance - dek_penalty(i)
         if i not in roles and i not in chrome and score > best_score:
             title_index, best_score = i, score
     distance = 0
@@ -559,7 +588,7 @@ def find_header(
         if not stripped[i]:
             continue
         distance += 1
-        score = _title_score(stripped[i], counts) - 0.7 * distance - 1.0
+        score = _title_score(stripped[i], counts) - 0.7 * distance - 1.0 - dek_penalty(i)
         if i not in roles and i not in chrome and score > best_score:
             title_index, best_score = i, score
     if (
@@ -642,9 +671,9 @@ def find_header(
                     origin["author"] = f"credits line {i + 1}: {text!r}"
                     roles[i] = "byline"
     if agency is None:
-        for i in range(max(0, start - 1), min(n, start + 3)):
+        for i in range(max(0, start - 1), min(n, start + 6)):
             m = _DATELINE_AGENCY.match(stripped[i])
-            if m and m.group("agency").strip() in _AGENCIES:
+            if m and _looks_like_org(m.group("agency").strip()):
                 agency = m.group("agency").strip()
                 origin.setdefault("agency", f"dateline line {i + 1}: {stripped[i][:60]!r}")
                 break
