@@ -186,3 +186,32 @@ def test_site_name_after_the_headline_becomes_the_outlet() -> None:
     meta = extract_metadata(lines, body_start=1, today=TODAY)
     assert meta.title == "Harbour bridge to close for six weeks of repairs"
     assert meta.outlet == "The Bay Courier"
+
+
+def test_standfirst_under_the_headline_is_not_the_title() -> None:
+    lines = [
+        "Policy",
+        "Ferry fares frozen for island residents",
+        "",
+        "Operators say the freeze will cost them money unless the ministry raises the subsidy "
+        "next year",
+        "",
+        "Published: 6 March 2023, 09:12",
+        "The transport ministry froze ferry fares for island residents on Thursday, a week after "
+        "operators had asked for a rise of eight per cent.",
+    ]
+    meta = extract_metadata(lines, body_start=6, today=TODAY)
+    assert meta.title == "Ferry fares frozen for island residents"
+    assert meta.published == dt.date(2023, 3, 6)
+
+
+def test_outlet_named_in_the_dateline() -> None:
+    lines = [
+        "Ministers back delay to bottle deposit scheme",
+        "By Anna Berg",
+        "OSLO, Feb 17 (Nordic Wire Service) - Ministers on Monday backed a one-year delay to the "
+        "bottle deposit scheme, siding with retailers.",
+    ]
+    meta = extract_metadata(lines, body_start=2, today=TODAY)
+    assert meta.outlet == "Nordic Wire Service"
+    assert meta.author == "Anna Berg"
