@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import sys
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
@@ -26,13 +26,13 @@ app = typer.Typer(
 EXIT_OK, EXIT_NO_INPUT, EXIT_USAGE = 0, 1, 2
 
 
-class Format(str, Enum):
+class Format(StrEnum):
     md = "md"
     docx = "docx"
     json = "json"
 
 
-class Page(str, Enum):
+class Page(StrEnum):
     a4 = "a4"
     letter = "letter"
 
