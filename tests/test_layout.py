@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import json
 from dataclasses import replace
 from pathlib import Path
 
@@ -24,7 +25,7 @@ from briefer.layout import (
     read_geometry,
 )
 from briefer.models import Brief, Item, Metadata, Source, When
-from briefer.render import render_markdown, template_bytes
+from briefer.render import render_json, render_markdown, template_bytes
 
 _OPENINGS = (
     "Relief officials in the delta province said on Tuesday that",
@@ -221,7 +222,7 @@ def test_page_lists_cited_sources_with_their_numbers_in_md_and_docx() -> None:
 
 
 def test_many_cited_sources_are_listed_run_in() -> None:
-    brief = make_brief(key_points=3, chronology=6, sources=40, cites=8)
+    brief = make_brief(key_points=3, chronology=12, sources=40, cites=8)
     md = render_markdown(brief)
     sources_md = md.split("## Sources", 1)[1].strip()
     assert sources_md.startswith("[1] River Post, 2021-03-02 · [2] River Post")
@@ -232,3 +233,17 @@ def test_many_cited_sources_are_listed_run_in() -> None:
     ]
     assert paragraphs[0].text.startswith("[1] River Post, 2021-03-02 · [2] River Post")
     assert len(paragraphs[0].hyperlinks) == len(sources_md.split(" · "))
+
+
+def test_an_item_shows_three_citations_and_counts_the_rest() -> None:
+    brief = make_brief(key_points=3, chronology=4, sources=40, cites=8)
+    md = render_markdown(brief)
+    first = md.split("## Key points", 1)[1].strip().splitlines()[0]
+    assert first.endswith("[1][2][3] +5")
+    # the page lists only the sources it shows; brief.json keeps every citation
+    sources_md = md.split("## Sources", 1)[1]
+    assert "[7]" not in md  # cited by items, but never among their first three
+    assert "+ 34 more sources in brief.json" in sources_md
+    assert json.loads(render_json(brief))["key_points"][0]["sources"] == [
+        f"S{n}" for n in range(1, 9)
+    ]

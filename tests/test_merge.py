@@ -95,3 +95,20 @@ def test_drop_repeats_folds_citations_into_the_better_item() -> None:
 
     assert [i.text for i in kept] == [first.text, other.text]
     assert kept[0].sources == ("S2", "S10")  # numeric order, not string order
+
+
+def test_a_background_year_in_another_report_does_not_date_the_fact() -> None:
+    s1 = sentence(
+        "S1", 0, "Engineers sealed the ruptured well on Sunday, ending the worst spill in the gulf."
+    )
+    s2 = sentence(
+        "S2", 0, "Engineers sealed the ruptured well, ending the worst gulf spill since 1979."
+    )
+    index = FactIndex([s1, s2])
+    reported = When(dt.date(2010, 9, 19), "day", "published")
+    background = When(dt.date(1979, 1, 1), "year", "explicit", "1979")
+
+    items, _ = merge([Candidate(s1, 0.9, reported), Candidate(s2, 0.5, background)], index)
+
+    assert [i.sources for i in items] == [("S1", "S2")]
+    assert items[0].when == reported

@@ -37,11 +37,11 @@ from briefer.models import Brief, Item, PageSize
 from briefer.render import (
     DOCX_TEMPLATE,
     REPORTED,
-    citation_label,
     clean_text,
     date_label,
     entry_text,
     is_reported,
+    item_citations,
     meta_line,
     more_sources_line,
     page_sources,
@@ -103,7 +103,7 @@ def _item_runs(item: Item, *, dated: bool) -> tuple[Run, ...]:
             runs.append(Run(" " + REPORTED))
         runs.append(Run(" — "))
     runs.append(Run(clean_text(item.text)))
-    cites = citation_label(item.sources)
+    cites = item_citations(item)
     if cites:
         runs += [Run(" "), Run(cites, style="Citation")]
     return tuple(runs)

@@ -108,6 +108,24 @@ def _best_when(dates: Sequence[When | None]) -> When | None:
     return min(known, key=lambda w: (_BASIS_RANK[w.basis], _PRECISION_RANK[w.precision]))
 
 
+#: a date another report of a fact states is taken for it only this close before the report
+BORROW_WITHIN_DAYS = 366
+
+
+def _borrowable(other: When | None, reported: When | None) -> bool:
+    """Whether a date stated in another report of the same fact may date this one.
+
+    Only a day or a month, and only shortly before this report: another outlet's sentence
+    may carry a background date ("the worst spill since 1979") that is not the fact's.
+    """
+    if other is None or other.basis == "published" or other.precision == "year":
+        return False
+    if reported is None:
+        return True
+    days = (reported.date - other.date).days
+    return 0 <= days <= BORROW_WITHIN_DAYS
+
+
 def source_order(source_id: str) -> tuple[int, str]:
     """Sort key putting S2 before S10."""
     digits = "".join(ch for ch in source_id if ch.isdigit())
@@ -141,7 +159,7 @@ def merge(candidates: Sequence[Candidate], index: FactIndex) -> tuple[list[Item]
         when = lead.when
         if when is None or when.basis == "published":
             others = [when_of.get((s.source_id, s.index)) for s in reports]
-            when = _best_when([when, *others])
+            when = _best_when([when, *(w for w in others if _borrowable(w, when))])
         items.append(
             Item(
                 text=lead.sentence.text,

@@ -35,6 +35,9 @@ DOCX_TEMPLATE = "brief.docx"
 
 #: Above this many listed sources the page lists them run-in on one paragraph.
 FULL_SOURCE_LIMIT = 12
+#: Citations an item shows on the page; further sources are counted ("[3][8][9] +14").
+#: brief.json lists them all.
+CITATIONS_ON_PAGE = 3
 #: Skipped files named on the page; the rest are counted ("+ N more in brief.json").
 SKIPPED_ON_PAGE = 5
 
@@ -103,10 +106,30 @@ def source_number(source_id: str) -> str:
     return str(int(match.group(1))) if match else source_id
 
 
-def citation_label(source_ids: Iterable[str]) -> str:
-    """``("S1", "S2")`` → ``[1][2]``, each source once, in the order given."""
+def page_citations(item: Item) -> tuple[tuple[str, ...], int]:
+    """The sources an item cites on the page, and how many more it has.
+
+    The source its words are quoted from comes first, then the others in the order given,
+    up to ``CITATIONS_ON_PAGE``: a fact fifty outlets reported must not fill the page.
+    """
+    ids = list(dict.fromkeys(item.sources))
+    if item.source_id in ids:
+        ids.remove(item.source_id)
+        ids.insert(0, item.source_id)
+    shown = tuple(ids[:CITATIONS_ON_PAGE])
+    return shown, len(ids) - len(shown)
+
+
+def citation_label(source_ids: Iterable[str], more: int = 0) -> str:
+    """``("S1", "S2")`` → ``[1][2]``, each source once, in the order given; ``more`` → `` +N``."""
     seen: dict[str, None] = dict.fromkeys(source_ids)
-    return "".join(f"[{source_number(sid)}]" for sid in seen)
+    label = "".join(f"[{source_number(sid)}]" for sid in seen)
+    return f"{label} +{more}" if more else label
+
+
+def item_citations(item: Item) -> str:
+    """An item's citation label as the page shows it."""
+    return citation_label(*page_citations(item))
 
 
 _MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
@@ -200,7 +223,9 @@ def entry_text(title: str, details: str) -> str:
 
 def page_sources(brief: Brief) -> PageSources:
     """Which sources the page lists: those cited by the kept items, in the brief's order."""
-    cited = {sid for item in (*brief.key_points, *brief.chronology) for sid in item.sources}
+    cited = {
+        sid for item in (*brief.key_points, *brief.chronology) for sid in page_citations(item)[0]
+    }
     listed = tuple(source_entry(s) for s in brief.sources if s.id in cited)
     return PageSources(
         entries=listed,
@@ -305,7 +330,7 @@ class MarkdownSource:
 def _markdown_item(item: Item) -> MarkdownItem:
     return MarkdownItem(
         text=md_escape(item.text),
-        cites=citation_label(item.sources),
+        cites=item_citations(item),
         date=md_escape(date_label(item.when)),
         reported=is_reported(item.when),
     )
