@@ -19,10 +19,10 @@ from pathlib import Path
 
 from .clean import clean_article
 from .compose import compose, source_sentences
-from .errors import NoUsableInput, SkipFile
+from .errors import NoUsableInput
 from .layout import fit_to_page
-from .models import Brief, BriefOptions, RawArticle, Skipped, Source
-from .read import discover, read_file
+from .models import Brief, BriefOptions, Skipped, Source
+from .read import read_inputs
 
 log = logging.getLogger(__name__)
 
@@ -42,31 +42,15 @@ def _fingerprint(paragraphs: Iterable[str]) -> str:
     return hashlib.sha1(text.encode("utf-8")).hexdigest()
 
 
-def _raw_articles(
-    inputs: Sequence[Path], skipped: list[Skipped], today: dt.date
-) -> list[RawArticle]:
-    files, not_used = discover(inputs)
-    skipped.extend(not_used)
-    raws: list[RawArticle] = []
-    for path, name in files:
-        try:
-            result = read_file(path, name, today=today)
-        except SkipFile as skip:
-            log.info("skipping %s: %s", name, skip.reason)
-            skipped.append(Skipped(name, skip.reason))
-            continue
-        raws.extend(result.articles)
-        skipped.extend(result.skipped)
-    return raws
-
-
 def load_sources(inputs: Sequence[Path | str], options: BriefOptions) -> Sources:
     """Read, clean and identify every article under ``inputs``; number them S1, S2, …"""
     skipped: list[Skipped] = []
     today = options.today or dt.date.today()
     seen: dict[str, str] = {}
     sources: list[Source] = []
-    for raw in _raw_articles([Path(p) for p in inputs], skipped, today):
+    read = read_inputs([Path(p) for p in inputs], today=today)
+    skipped.extend(read.skipped)
+    for raw in read.articles:
         label = raw.file if raw.item is None else f"{raw.file} (item {raw.item})"
         clean = clean_article(raw, today=today)
         source = Source(
