@@ -346,3 +346,55 @@ def test_chrome_lines_between_paragraphs_are_dropped(junk: str) -> None:
     article = clean(text)
     assert junk not in body(article)
     assert len(article.paragraphs) == 2
+
+
+# --- text pasted from a page its tool decoded with the wrong charset -------------------------
+
+MOJIBAKE_PAGE = """Home | Politics | Business
+Harbour tolls rise for the first time in a decade
+By Inès Moreau
+The port authority’s board voted on Thursday to raise tolls by 8% from July, the first increase since 2014.
+“We can’t keep the dredgers running on 2014 prices,” said the board’s chair, Søren Łukasik, after the vote.
+Café owners on the quay said the rise — about €40 a visit for a mid-sized ferry — would be passed on to day-trippers.
+Most read
+"""
+
+
+@pytest.mark.parametrize("misread_as", ["latin-1", "cp1252"])
+def test_utf8_text_misread_as_a_single_byte_charset_is_repaired(tmp_path, misread_as: str) -> None:
+    from briefer.read import read_file
+
+    # as a browser does: bytes cp1252 leaves undefined become the C1 characters of Latin-1
+    garbled = "".join(
+        bytes([byte]).decode(misread_as, errors="ignore") or chr(byte)
+        for byte in MOJIBAKE_PAGE.encode("utf-8")
+    )
+    assert "â€" in garbled or "â\x80" in garbled
+    path = tmp_path / "paste.txt"
+    path.write_text(garbled, encoding="utf-8")
+    article = clean_article(read_file(path, "paste.txt", today=TODAY).articles[0], today=TODAY)
+    text = body(article)
+    assert "The port authority’s board voted" in text
+    assert "Café owners on the quay" in text
+    assert "€40 a visit" in text
+    assert "Søren Łukasik" in text
+    assert article.metadata.author == "Inès Moreau"
+
+
+def test_real_latin_text_is_not_taken_for_mojibake() -> None:
+    from briefer.mojibake import repair_mojibake
+
+    for text in (
+        "Le ministre a déclaré « Nous irons jusqu’au bout » à Genève.",
+        "Über Österreich nach São Paulo: Preis £5, ½ Liter, Señor Núñez.",
+        "Ã is a letter in Portuguese, Â too.",
+    ):
+        assert repair_mojibake(text) == text
+
+
+def test_korean_mojibake_whose_no_break_space_was_squeezed_is_repaired() -> None:
+    from briefer.mojibake import repair_mojibake
+
+    korean = "엘제이의 리벤지인가, 이유리보다 돋보인 이유"
+    squeezed = korean.encode("utf-8").decode("latin-1").replace("\xa0", " ")
+    assert repair_mojibake(squeezed) == korean

@@ -51,6 +51,7 @@ from docx.text.paragraph import Paragraph
 from briefer.errors import SkipFile
 from briefer.html import extract_html, html_fragment_lines, looks_like_html, parse_published
 from briefer.models import METADATA_FIELDS, Metadata, RawArticle, Skipped
+from briefer.mojibake import repair_mojibake
 
 logger = logging.getLogger(__name__)
 
@@ -305,8 +306,9 @@ def decode_text(data: bytes) -> str:
     latin-1 when a byte cp1252 leaves undefined occurs. NUL bytes or many control characters
     mean binary data (``SkipFile``). Line endings become ``\\n``, control and invisible
     characters other than ``\\n`` and ``\\t`` are dropped, and the text is NFC-normalised.
+    UTF-8 that was once misread as Latin-1 or cp1252 ("donâ€™t") is repaired first.
     """
-    text = _decode(data)
+    text = repair_mojibake(_decode(data))
     sample = text[:_SNIFF_BYTES]
     controls = sum(
         1 for char in sample if unicodedata.category(char) == "Cc" and char not in "\n\r\t\f\v"
