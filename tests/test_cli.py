@@ -117,7 +117,7 @@ def test_no_usable_input_exits_1_and_leaves_outputs_alone(tmp_path: Path) -> Non
     [
         ("make", "no-such-folder"),
         ("make", str(SAMPLE), "--algorithm", "gpt"),
-        ("make", str(SAMPLE), "--format", "pdf"),
+        ("make", str(SAMPLE), "--format", "rtf"),
         ("make", str(SAMPLE), "--page", "a3"),
         ("make", str(SAMPLE), "--date", "22/11/2026"),
         ("make",),
