@@ -640,15 +640,15 @@ def test_discover_passes_over_hidden_and_system_files(tmp_path: Path) -> None:
 
 
 def test_discover_reports_unsupported_types(tmp_path: Path) -> None:
-    make_tree(tmp_path, {"data.xyz": "x", "scan.PDF": "x", "README": "x", "ok.txt": "x"})
+    make_tree(tmp_path, {"data.xyz": "x", "old.DOC": "x", "README": "x", "ok.txt": "x"})
 
     found, skipped = discover([tmp_path])
 
     assert [name for _, name in found] == ["ok.txt"]
     assert skipped == [
         Skipped("data.xyz", "unsupported file type .xyz"),
+        Skipped("old.DOC", "old Word .doc files are not supported (save it as .docx)"),
         Skipped("README", "unsupported file type (none)"),
-        Skipped("scan.PDF", "PDF input is not supported yet"),
     ]
 
 

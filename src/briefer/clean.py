@@ -52,7 +52,8 @@ _FUNCTION_WORDS = frozenset({
 })
 _NEVER_TITLE = frozenset({
     "ad slot", "share/newsletter", "caption", "read more", "slug", "link", "cookie banner",
-    "credits", "tags", "comments", "footer", "menu", "top bar", "section label",
+    "credits", "tags", "comments", "footer", "menu", "top bar", "section label", "end mark",
+    "contact details",
 })
 _INLINE_CHROME = frozenset({
     "ad slot", "share/newsletter", "caption", "read more", "slug", "date line", "comments",
@@ -131,6 +132,16 @@ _FOOTER = re.compile(
 _CREDITS = re.compile(
     r"^\W*\(?\s*(?:(?:additional\s+)?reporting\s+by|editing\s+by|writing\s+by|compiled\s+by"
     r"|edited\s+by|with\s+inputs?\s+from|inputs?\s+from|(?:source|sources|via)\s*:)\b",
+    re.I,
+)
+#: the marks that end a press release or wire story ("ENDS", "###", "-30-")
+_END_MARK = re.compile(
+    r"^\s*(?:#{3}|-\s*30\s*-|\*{3})\s*$|^\W*(?:ends?|end\s+of\s+(?:release|statement|text))\W*$",
+    re.I,
+)
+_CONTACT = re.compile(
+    r"^\W*(?:(?:media|press|news\s*desk)\s+(?:contacts?|enquiries|inquiries|office)\b"
+    r"|(?:for\s+(?:further|more)\s+(?:information|details)|contacts?)\b.*(?:@|\+?\d[\d\s()-]{6,}))",
     re.I,
 )
 _TAGS = re.compile(
@@ -213,6 +224,16 @@ def _all_stoplists() -> dict[str, frozenset[str]]:
     return {name: frozenset(justext.get_stoplist(name)) for name in justext.get_stoplists()}
 
 
+@functools.lru_cache(maxsize=1)
+def _stoplists_holding() -> dict[str, tuple[str, ...]]:
+    """word → the names of the stop-word lists holding it (one look-up per word, not 100)."""
+    holding: dict[str, list[str]] = {}
+    for name, words in _all_stoplists().items():
+        for word in words:
+            holding.setdefault(word, []).append(name)
+    return {word: tuple(names) for word, names in holding.items()}
+
+
 def detect_stoplist(lines: Sequence[str], *, language: str | None = None) -> frozenset[str]:
     """The stop words of the text's language (jusText's lists), guessed from the words when
     ``language`` is not given; English wins near-ties."""
@@ -230,10 +251,11 @@ def detect_stoplist(lines: Sequence[str], *, language: str | None = None) -> fro
             break
     if not sample:
         return lists["English"]
-    counts = Counter(sample)
-    scores = {
-        name: sum(n for w, n in counts.items() if w in words) for name, words in lists.items()
-    }
+    scores = dict.fromkeys(lists, 0)
+    holders = _stoplists_holding()
+    for word, n in Counter(sample).items():
+        for name in holders.get(word, ()):
+            scores[name] += n
     best = max(scores, key=lambda name: scores[name])
     if scores["English"] >= 0.8 * scores[best]:
         return lists["English"]
@@ -297,6 +319,10 @@ def _rule(line: _Line) -> str | None:
         line.words <= 5 and _TOP_BAR_WORDS.search(text)
     ):
         return "top bar"
+    if _END_MARK.match(text):
+        return "end mark"
+    if _CONTACT.match(text) and line.words <= 40:
+        return "contact details"
     if is_date_only(text):
         return "date line"
     if _COMMENT.match(text):
@@ -586,7 +612,11 @@ def _tidy(raw: RawArticle, today: dt.date) -> CleanArticle:
     decisions: list[LineDecision] = []
     kept: list[bool] = []
     measured = [_measure(i, text, stoplist) for i, text in enumerate(raw.lines)]
-    first = next((m.index for m in measured if m.text and _rule(m) is None), 0)
+    # the body starts at the first line of prose; a headline, a byline or a date line before
+    # it is header (a PDF's or Word file's first lines), an extracted body's first line is not
+    plain = [m for m in measured if m.text and _rule(m) is None]
+    prose = next((m.index for m in plain if m.words >= 12 and m.terminal), None)
+    first = prose if prose is not None else (plain[0].index if plain else 0)
     header = find_header(raw.lines, body_start=first, today=today)
     for line in measured:
         if not line.text:
@@ -600,7 +630,9 @@ def _tidy(raw: RawArticle, today: dt.date) -> CleanArticle:
         decisions.append(LineDecision(raw.lines[line.index], keep, reason or "body"))
     metadata = _trusted(raw.metadata, today).merged_over(header.metadata)
     return CleanArticle(
-        paragraphs=_paragraphs(raw.lines, kept), metadata=metadata, decisions=tuple(decisions)
+        paragraphs=_paragraphs(raw.lines, kept),
+        metadata=metadata,
+        decisions=raw.removed + tuple(decisions),
     )
 
 
@@ -629,7 +661,7 @@ def clean_article(
         classes[i] = BAD
         reasons[i] = role
     kept = [c == GOOD for c in classes]
-    decisions = tuple(
+    decisions = raw.removed + tuple(
         LineDecision(text, keep, reason)
         for text, keep, reason in zip(raw.lines, kept, reasons, strict=True)
     )

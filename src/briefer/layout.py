@@ -30,6 +30,7 @@ from docx.enum.text import WD_LINE_SPACING
 from docx.opc.exceptions import PackageNotFoundError
 from docx.oxml.ns import qn
 from docx.shared import Inches, Length, Mm
+from docx.text.paragraph import Paragraph
 from lxml import etree
 
 from briefer.errors import TemplateError
@@ -37,17 +38,19 @@ from briefer.models import Brief, Item, PageSize
 from briefer.render import (
     DOCX_TEMPLATE,
     REPORTED,
+    citation_label,
     clean_text,
     date_label,
     entry_text,
     is_reported,
-    item_citations,
     meta_line,
     more_sources_line,
+    page_citations,
     page_sources,
     render_markdown,
     shorten,
     skipped_line,
+    source_number,
     template_bytes,
 )
 
@@ -85,6 +88,8 @@ class Run:
     style: str | None = None
     bold: bool = False
     url: str | None = None
+    anchor: str | None = None  # an internal link to this bookmark (a citation → its source)
+    bookmark: str | None = None  # a bookmark around this run (a source's number)
 
 
 @dataclass(frozen=True)
@@ -103,10 +108,21 @@ def _item_runs(item: Item, *, dated: bool) -> tuple[Run, ...]:
             runs.append(Run(" " + REPORTED))
         runs.append(Run(" — "))
     runs.append(Run(clean_text(item.text)))
-    cites = item_citations(item)
-    if cites:
-        runs += [Run(" "), Run(cites, style="Citation")]
+    shown, more = page_citations(item)
+    if shown:
+        runs.append(Run(" "))
+        runs += [
+            Run(citation_label((sid,)), style="Citation", anchor=source_anchor(source_number(sid)))
+            for sid in shown
+        ]
+        if more:
+            runs.append(Run(f" +{more}", style="Citation"))
     return tuple(runs)
+
+
+def source_anchor(number: str) -> str:
+    """The bookmark of source ``number`` in the source list, which its citations link to."""
+    return f"source_{number}"
 
 
 def _source_blocks(brief: Brief) -> list[Block]:
@@ -117,11 +133,17 @@ def _source_blocks(brief: Brief) -> list[Block]:
         for n, entry in enumerate(listed.entries):
             if n:
                 runs.append(Run(" · "))
-            runs += [Run(f"[{entry.number}] "), Run(entry.short, url=entry.url)]
+            runs += [
+                Run(f"[{entry.number}] ", bookmark=source_anchor(entry.number)),
+                Run(entry.short, url=entry.url),
+            ]
         blocks.append(Block("Source", tuple(runs)))
     else:
         for entry in listed.entries:
-            runs = [Run(f"{entry.number}.\t{entry_text(entry.title, entry.details)}")]
+            runs = [
+                Run(f"{entry.number}.", bookmark=source_anchor(entry.number)),
+                Run(f"\t{entry_text(entry.title, entry.details)}"),
+            ]
             if entry.url:
                 runs += [Run(" "), Run(display_url(entry.url), url=entry.url)]
             blocks.append(Block("Source", tuple(runs)))
@@ -195,6 +217,7 @@ class TextStyle:
     line_multiple: float = 1.0
     line_exact: float | None = None
     indent: float = 0.0  # width lost to the left and right indents
+    width: float = 1.0  # the font's text width relative to Carlito's (see ``font_width``)
 
 
 @dataclass(frozen=True)
@@ -268,7 +291,73 @@ def _text_style(document: Document, name: str, defaults: TextStyle) -> TextStyle
         line_multiple=multiple,
         line_exact=exact,
         indent=indent,
+        width=font_width(style_font(document, style)),
     )
+
+
+# Width of news text in each font relative to Carlito (= Calibri), measured with fontTools
+# on the metric-compatible fonts LibreOffice draws them with (Arial → Liberation Sans…).
+_FONT_WIDTHS = {
+    "calibri": 1.0, "carlito": 1.0, "cambria": 1.01, "caladea": 1.01,
+    "times new roman": 1.006, "times": 1.006, "liberation serif": 1.006, "tinos": 1.006,
+    "arial": 1.093, "helvetica": 1.093, "liberation sans": 1.093, "arimo": 1.093,
+    "dejavu sans condensed": 1.118, "dejavu sans": 1.243, "verdana": 1.26,
+    "dejavu serif": 1.268,
+    "courier new": 1.492, "courier": 1.492, "liberation mono": 1.492, "cousine": 1.492,
+}  # fmt: skip
+#: A font outside the table may be missing where the brief is opened, and be drawn by a
+#: fallback as wide as DejaVu Serif: count it that wide.
+UNKNOWN_FONT_WIDTH = 1.27
+
+
+def font_width(name: str | None) -> float:
+    """How much wider than Carlito ``name`` sets the same text (1.0 for Calibri)."""
+    if not name:
+        return 1.0
+    return _FONT_WIDTHS.get(name.strip().lower(), UNKNOWN_FONT_WIDTH)
+
+
+_THEME_FONT = {"minor": "minorFont", "major": "majorFont"}
+
+
+def _theme_font(document: Document, reference: str) -> str | None:
+    """The Latin font a theme reference (``minorHAnsi``, ``majorAscii``…) points to."""
+    kind = "major" if reference.startswith("major") else "minor"
+    for rel in document.part.rels.values():
+        if rel.reltype.endswith("/theme") and not rel.is_external:
+            try:
+                root = etree.fromstring(rel.target_part.blob)
+            except etree.XMLSyntaxError:
+                return None
+            found = root.find(f".//{{*}}{_THEME_FONT[kind]}/{{*}}latin")
+            return found.get("typeface") if found is not None else None
+    return None
+
+
+def _rfonts_name(document: Document, rpr: object) -> str | None:
+    fonts = rpr.find(qn("w:rFonts")) if rpr is not None else None  # type: ignore[attr-defined]
+    if fonts is None:
+        return None
+    name = fonts.get(qn("w:ascii")) or fonts.get(qn("w:hAnsi"))
+    if name:
+        return str(name)
+    theme = fonts.get(qn("w:asciiTheme")) or fonts.get(qn("w:hAnsiTheme"))
+    return _theme_font(document, theme) if theme else None
+
+
+def style_font(document: Document, style: object) -> str | None:
+    """The Latin font a style sets text in: its own, a base style's, or the document's."""
+    current, seen = style, 0
+    while current is not None and seen < 20:
+        name = _rfonts_name(document, current.element.find(qn("w:rPr")))  # type: ignore[attr-defined]
+        if name:
+            return name
+        current = current.base_style  # type: ignore[attr-defined]
+        seen += 1
+    defaults = document.styles.element.find(qn("w:docDefaults"))
+    if defaults is None:
+        return None
+    return _rfonts_name(document, defaults.find(f"{qn('w:rPrDefault')}/{qn('w:rPr')}"))
 
 
 def check_styles(document: Document) -> None:
@@ -279,7 +368,7 @@ def check_styles(document: Document) -> None:
             raise TemplateError(
                 f"Word template lacks the style {name!r}; briefer needs "
                 f"{', '.join(PARAGRAPH_STYLES + CHARACTER_STYLES)}. Start from the default "
-                "template (tools/make_docx_template.py) and restyle it."
+                "template (briefer templates export DIR) and restyle it."
             )
 
 
@@ -298,21 +387,83 @@ def open_template(templates: Path | None) -> Document:
         raise TemplateError(f"{DOCX_TEMPLATE} is not a usable Word file: {exc}") from exc
 
 
+def template_page(templates: Path | None = None) -> PageSize:
+    """The paper size the Word template is set up for: ``"a4"`` or ``"letter"``.
+
+    A template on other paper (A5, Legal…) gets the nearer of the two, with a warning:
+    the one-page promise is measured for those two sizes.
+    """
+    section = open_template(templates).sections[0]
+    width, height = section.page_width, section.page_height
+    if width is None or height is None:
+        return "a4"
+    short, long = sorted((Length(width).mm, Length(height).mm))
+
+    def distance(name: PageSize) -> float:
+        w, h = PAGE_SIZES[name]
+        return float(abs(Length(w).mm - short) + abs(Length(h).mm - long))
+
+    page: PageSize = min(PAGE_SIZES, key=distance)
+    if distance(page) > 5:
+        logger.warning(
+            "the Word template's paper (%.0f × %.0f mm) is neither A4 nor Letter; using %s",
+            short,
+            long,
+            page,
+        )
+    return page
+
+
+_INLINE_EXTENT = ".//{*}inline/{*}extent"
+
+
 def _band_height(
-    paragraphs: Sequence[object],
+    part: object,
     styles: dict[str, TextStyle],
     defaults: TextStyle,
     document: Document,
     width: float,
     fields: Mapping[str, str],
 ) -> float:
+    """The height of a header or footer: its paragraphs, tables and inline pictures (a logo)."""
     height = 0.0
-    for paragraph in paragraphs:
-        name = paragraph.style.name if paragraph.style is not None else "Normal"  # type: ignore[attr-defined]
-        if name not in styles:
-            styles[name] = _text_style(document, name, defaults)
-        text = fill_placeholders(paragraph.text, fields)  # type: ignore[attr-defined]
-        height += block_height(Block(name, (Run(text),)), styles, width)
+    for content in part.iter_inner_content():  # type: ignore[attr-defined]
+        if isinstance(content, Paragraph):
+            height += _paragraph_height(content, styles, defaults, document, width, fields)
+            continue
+        for row in content.rows:
+            cells = row.cells
+            cell_width = width / max(1, len(cells))
+            height += max(
+                (
+                    sum(
+                        _paragraph_height(p, styles, defaults, document, cell_width, fields)
+                        for p in cell.paragraphs
+                    )
+                    for cell in cells
+                ),
+                default=0.0,
+            )
+    return height
+
+
+def _paragraph_height(
+    paragraph: Paragraph,
+    styles: dict[str, TextStyle],
+    defaults: TextStyle,
+    document: Document,
+    width: float,
+    fields: Mapping[str, str],
+) -> float:
+    name = paragraph.style.name if paragraph.style is not None else "Normal"
+    if name not in styles:
+        styles[name] = _text_style(document, name, defaults)
+    text = fill_placeholders(paragraph.text, fields)
+    height = block_height(Block(name, (Run(text),)), styles, width)
+    pictures = [int(e.get("cy", "0")) for e in paragraph._p.iterfind(_INLINE_EXTENT)]
+    if pictures:  # a picture in the line makes the line as tall as the picture
+        style = styles[name]
+        height = max(height, Length(max(pictures)).pt * 1.05 + style.before + style.after)
     return height
 
 
@@ -334,8 +485,13 @@ def read_geometry(document: Document, page: PageSize, fields: Mapping[str, str])
     defaults = _defaults(document)
     styles = {name: _text_style(document, name, defaults) for name in PARAGRAPH_STYLES}
     for name in CHARACTER_STYLES:
-        size = _inherited(document.styles[name], "size")
-        styles[name] = TextStyle(size=size.pt if isinstance(size, Length) else 0.0)
+        style = document.styles[name]
+        size = _inherited(style, "size")
+        font = _rfonts_name(document, style.element.find(qn("w:rPr")))
+        styles[name] = TextStyle(
+            size=size.pt if isinstance(size, Length) else 0.0,
+            width=font_width(font) if font else 0.0,  # 0: the paragraph's font
+        )
 
     header_top = top.pt
     footer_bottom = bottom.pt
@@ -348,7 +504,7 @@ def read_geometry(document: Document, page: PageSize, fields: Mapping[str, str])
     ):
         if part.is_linked_to_previous:  # the first section: no header or footer at all
             continue
-        band = _band_height(part.paragraphs, styles, defaults, document, text_width, fields)
+        band = _band_height(part, styles, defaults, document, text_width, fields)
         reach = (Length(edge).pt if edge is not None else 36.0) + band + 2.0
         if is_header:
             header_top = max(header_top, reach)
@@ -436,10 +592,13 @@ def block_height(block: Block, styles: Mapping[str, TextStyle], width: float) ->
     style = styles[block.style]
     runs: list[tuple[str, float]] = []
     for run in block.runs:
-        size = style.size
-        if run.style is not None and styles.get(run.style, style).size > 0:
-            size = styles[run.style].size
-        runs.append((run.text, size * (BOLD_FACTOR if run.bold else 1.0)))
+        size, font = style.size, style.width
+        own = styles.get(run.style, style) if run.style is not None else style
+        if own.size > 0:
+            size = own.size
+        if own.width > 0:
+            font = own.width
+        runs.append((run.text, size * font * (BOLD_FACTOR if run.bold else 1.0)))
     lines = count_lines(runs, width - style.indent)
     tall = any(_is_tall(c) for run in block.runs for c in run.text)
     natural = style.size * (TALL_LINE_HEIGHT if tall else LINE_HEIGHT)

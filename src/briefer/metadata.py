@@ -384,7 +384,11 @@ _TOP_BAR = re.compile(
 _TEMPERATURE = re.compile(
     r"-?\d+(?:\.\d+)?\s*°\s*[CF]?\b|(?<![\w.])-?\d+(?:\.\d+)?\s*[cCfF](?=\s|,|$)"
 )
-_DATE_KEY = re.compile(r"\b(?:published|posted|first\s+published|released|issued|dated?)\b", re.I)
+_DATE_KEY = re.compile(
+    r"\b(?:published|posted|first\s+published|released|issued|dated?|(?:press|news|media)\s+"
+    r"releases?|(?:press\s+)?statement|for\s+immediate\s+release|embargoed(?:\s+until)?)\b",
+    re.I,
+)
 _UPDATED_KEY = re.compile(r"\b(?:updated|modified|edited)\b", re.I)
 _TITLE_REJECT = re.compile(
     r"^(?:home|menu|search|close|skip to|sign in|log ?in|subscribe|share|advertisement|trending"

@@ -73,6 +73,8 @@ class RawArticle:
     cleaned: bool = False
     item: str | None = None
     fallback: Metadata = field(default_factory=Metadata)
+    #: lines the reader itself removed (a PDF's running heads and page numbers), with why
+    removed: tuple[LineDecision, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -12,6 +12,8 @@ Formats, by extension:
 * ``.html`` ``.htm`` ``.xhtml``: see :mod:`briefer.html` (the body is isolated there, so these
   articles come ``cleaned``).
 * ``.docx``: paragraphs and table cells in document order; real-looking core properties.
+* ``.pdf``: text PDFs, see :mod:`briefer.pdf` (running heads, page numbers and line-end
+  hyphenation undone; scans and locked files skipped with a reason).
 * ``.json`` ``.jsonl`` ``.ndjson``: feed items, one article each.
 
 The lines of every ``RawArticle`` follow one convention: a paragraph is a run of non-blank
@@ -68,6 +70,7 @@ HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml"})
 WORD_SUFFIXES = frozenset({".docx"})
 JSON_SUFFIXES = frozenset({".json"})
 JSONL_SUFFIXES = frozenset({".jsonl", ".ndjson"})
+PDF_SUFFIXES = frozenset({".pdf"})
 SUPPORTED_SUFFIXES = (
     TEXT_SUFFIXES
     | MARKDOWN_SUFFIXES
@@ -75,10 +78,10 @@ SUPPORTED_SUFFIXES = (
     | WORD_SUFFIXES
     | JSON_SUFFIXES
     | JSONL_SUFFIXES
+    | PDF_SUFFIXES
 )
 #: Known formats that are not read (yet), with the reason given.
 UNSUPPORTED_REASONS = {
-    ".pdf": "PDF input is not supported yet",
     ".doc": "old Word .doc files are not supported (save it as .docx)",
 }
 #: Files an operating system leaves in folders; passed over silently, like hidden files.
@@ -522,6 +525,19 @@ _WORD_ERRORS = (
 _WORD_STRUCTURE_ERRORS = (AttributeError, TypeError)
 
 
+def _read_pdf(data: bytes, name: str, today: dt.date) -> ReadResult:
+    """A text PDF (see :mod:`briefer.pdf`); its document information is only a fallback."""
+    from briefer.pdf import read_pdf
+
+    text = read_pdf(data, today=today)
+    lines = tuple(tidy_text(line) for line in text.lines)
+    article = RawArticle(
+        file=name, format="pdf", lines=lines, cleaned=True, fallback=text.metadata,
+        removed=text.dropped,
+    )
+    return ReadResult((article,))
+
+
 def _read_word(data: bytes, name: str, today: dt.date) -> ReadResult:
     if data.startswith(b"\xd0\xcf\x11\xe0"):
         raise SkipFile("not a .docx file (an old .doc or a password-protected document)")
@@ -776,4 +792,5 @@ _READERS: dict[str, Callable[[bytes, str, dt.date], ReadResult]] = {
     **dict.fromkeys(WORD_SUFFIXES, _read_word),
     **dict.fromkeys(JSON_SUFFIXES, _read_json),
     **dict.fromkeys(JSONL_SUFFIXES, _read_jsonl),
+    **dict.fromkeys(PDF_SUFFIXES, _read_pdf),
 }
