@@ -13,8 +13,8 @@ import math
 import re
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import replace
 
+from .chronology import page_chronology, self_dated
 from .dating import date_sentence
 from .merge import Candidate, FactIndex, drop_repeats, merge
 from .models import Brief, BriefOptions, Item, Sentence, Skipped, Source
@@ -26,15 +26,11 @@ from .words import content_words
 MIN_WORDS, MAX_WORDS = 6, 80
 #: weight of the position in the article (news puts the most important first) against rank
 LEAD_WEIGHT = 0.25
-#: bonus for a sentence that carries a date of its own, in the chronology's ordering
-DATED_BONUS = 0.75
 #: bonus for a fact reported by two sources, and again for each doubling: a fact several
 #: outlets report is the core of the story, whatever its rank within one article
 CORROBORATION = 0.75
 #: a sentence that opens on a pronoun leans on the one before it; it stands alone less well
 PRONOUN_PENALTY = 0.1
-#: score lost by each further chronology item on a date the chronology already shows
-SAME_DATE_PENALTY = 0.4
 #: how many of each source's best sentences are weighed for corroboration
 POOL = 60
 
@@ -117,16 +113,6 @@ def _self_dated(candidate: Candidate) -> bool:
     return candidate.when is not None and candidate.when.basis != "published"
 
 
-def _self_dated_item(item: Item) -> bool:
-    return item.when is not None and item.when.basis != "published"
-
-
-def _chronology_score(item: Item) -> float:
-    return item.score + (
-        DATED_BONUS if item.when is not None and item.when.basis != "published" else 0
-    )
-
-
 def _title(sources: Sequence[Source], items: Sequence[Item], options: BriefOptions) -> str:
     """The title given, else the source headline that best stands for the story.
 
@@ -148,29 +134,6 @@ def _title(sources: Sequence[Source], items: Sequence[Item], options: BriefOptio
         return (shared, cited[source.id], source.metadata.published or dt.date.min)
 
     return max(titled, key=standing).metadata.title or "News brief"
-
-
-def _spread_over_dates(leads: list[Item], rest: list[Item], limit: int) -> list[Item]:
-    """The chronology: the leads, then the best of ``rest``, in date order.
-
-    Each further item stating a date already shown scores ``SAME_DATE_PENALTY`` less, so
-    the chronology covers many dates rather than retelling one (report dates are not
-    events, so they do not count); the scores it keeps are the ones the page fitting
-    trims by.
-    """
-    shown = Counter(i.when.iso() for i in leads if _self_dated_item(i) and i.when is not None)
-    weighed = []
-    for item in sorted(rest, key=lambda i: -_chronology_score(i)):
-        score = _chronology_score(item)
-        if _self_dated_item(item) and item.when is not None:
-            score -= SAME_DATE_PENALTY * shown[item.when.iso()]
-            shown[item.when.iso()] += 1
-        weighed.append(replace(item, score=score))
-    weighed.sort(key=lambda i: -i.score)
-    chosen = [replace(i, score=_chronology_score(i)) for i in leads]
-    chosen += weighed[: max(0, limit - len(leads))]
-    chosen.sort(key=lambda i: (i.when.iso() if i.when else "", -i.score))
-    return chosen
 
 
 def compose(sources: Sequence[Source], skipped: Sequence[Skipped], options: BriefOptions) -> Brief:
@@ -195,12 +158,13 @@ def compose(sources: Sequence[Source], skipped: Sequence[Skipped], options: Brie
     # what states its own date; the key points are the best of the rest; what is left and
     # dated fills the chronology, the fitting to the page trimming the weakest
     leads = {i.text: kept[i.text] for i in lead_items if i.text in kept and i.when is not None}
-    key_points = [i for i in items if i.text not in leads and not _self_dated_item(i)][
+    key_points = [i for i in items if i.text not in leads and not self_dated(i)][
         : options.max_key_points
     ]
     taken = set(leads) | {i.text for i in key_points}
     rest = [i for i in items if i.text not in taken and i.when is not None]
-    chronology = _spread_over_dates(list(leads.values()), rest, options.max_chronology)
+    # the chronology engine (shared with ``briefer timeline``) places them on dates
+    chronology = page_chronology(list(leads.values()), rest, options.max_chronology)
     return Brief(
         title=_title(sources, items, options),
         generated=options.today or dt.date.today(),

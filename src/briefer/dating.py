@@ -507,6 +507,10 @@ def _weekday_date(published: dt.date, weekday: int, mod: str, tense: Tense) -> d
     return _add_days(published, -back)
 
 
+_SCHEDULED_FOR = re.compile(r"\b(?i:for)\s+$")
+_POSSESSIVE = re.compile(r"['’]s\b")
+
+
 def _weekdays(text: str, published: dt.date) -> list[_Candidate]:
     found: list[_Candidate] = []
     for match in _WEEKDAY_RELATIVE.finditer(text):
@@ -518,6 +522,8 @@ def _weekdays(text: str, published: dt.date) -> list[_Candidate]:
             continue  # "the Mail on Sunday", "the Sunday Times"
         mod = " ".join((match["mod"] or "").lower().split())
         tense = _tense_at(text, match.start(), match.end())
+        if _SCHEDULED_FOR.search(before) and not _POSSESSIVE.match(text, match.end()):
+            tense = "future"  # "has called a meeting for Saturday", not "for Saturday's vote"
         date = _weekday_date(published, _WEEKDAY_NUMBERS[match["wd"].lower()], mod, tense)
         if date:
             when = When(date, "day", "relative", match.group(0))

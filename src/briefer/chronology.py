@@ -1,0 +1,381 @@
+"""The chronology engine: which dates matter in a story, and what happened on each.
+
+Both ``briefer timeline`` (a long dated chronology) and the brief's chronology section are
+chosen here.
+
+* **Which dates.** A date matters when many sources *refer* to it: every day-precision date a
+  sentence mentions counts ("on April 20", "last Tuesday", "20 April 2010", resolved by
+  :func:`briefer.dating.find_dates`), once per source, and a day on which many articles
+  appeared counts too (Tran et al. 2013; Ghalandari & Ifrim 2020, "Datewise"). A date that
+  articles written *later* still refer to is an event the story looks back on, so those
+  references weigh more than the ones made on the day.
+* **What happened.** For each date the candidates are the sentences that mention it and the
+  lead sentences (with no date of their own) of articles published on it or the day after;
+  the chosen sentence is the most central one: closest (TF-IDF cosine) to the centroid of the
+  candidates, the centroid keeping the words the two kinds of candidate share (Datewise's
+  "PM mean"). Centrality is computed here on sparse vectors in plain Python, linear in the
+  number of candidates, rather than with a sentence graph (LexRank is quadratic).
+* **Nothing twice.** A sentence too similar to one already in the chronology (on any date)
+  is passed over; every source whose sentence about that date reports the same fact is cited.
+
+The engine works on :class:`Reading` records (a sentence with its source's publication date,
+its position in the source and the days it mentions); :mod:`briefer.timeline` makes them
+from sources.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import math
+import re
+from collections import Counter, defaultdict
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, replace
+from functools import cache
+
+from .dating import find_dates
+from .merge import same_fact, source_order
+from .models import Item, Sentence, When
+from .words import stemmer, stop_words
+
+log = logging.getLogger(__name__)
+
+#: weight of one source referring to a date from a later day (looking back on it)
+LATER_REFERENCE = 1.0
+#: weight of one source referring to a date on the day itself or ahead of it
+SAME_DAY_REFERENCE = 0.5
+#: weight of one article published on a date
+PUBLISHED = 0.5
+#: a source's first sentences stand for what its publication date (and the day before) brought
+LEAD_SENTENCES = 5
+#: the centroid keeps only the words both kinds of candidate use when they share this many
+MIN_SHARED_TERMS = 5
+#: two chosen sentences this similar (TF-IDF cosine) say the same thing: the second is dropped
+REDUNDANT = 0.5
+#: without a number of dates asked for, dates referred to by at least this many sources
+#: (one when the material has fewer than ``SMALL_STORY`` sources) are shown, at most ``MAX_DATES``
+MIN_REFERENCES, SMALL_STORY, MAX_DATES = 2, 8, 60
+
+_WORD = re.compile(r"[^\W\d_][\w'’-]*")
+
+
+@dataclass(frozen=True)
+class ChronologyOptions:
+    """What chronology to make (the command line builds one of these).
+
+    ``dates``: how many dates (None: as many as the material clearly points to);
+    ``per_date``: sentences per date at most; ``since``/``until``: use only articles published
+    in that period and dates inside it; ``keywords``: when given, a chosen sentence must
+    contain one of them (case-insensitive).
+    """
+
+    dates: int | None = None
+    per_date: int = 1
+    since: dt.date | None = None
+    until: dt.date | None = None
+    keywords: tuple[str, ...] = ()
+    language: str = "english"
+
+
+@dataclass(frozen=True)
+class Reading:
+    """One usable sentence of a source, as the engine sees it."""
+
+    sentence: Sentence
+    published: dt.date | None
+    position: int  # among its source's usable sentences; 0 is the lead
+    days: tuple[When, ...]  # the day-precision dates it mentions, in order
+    terms: tuple[str, ...]  # its stemmed content words, repeats kept
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One date of the chronology and what happened on it, best first."""
+
+    date: dt.date
+    items: tuple[Item, ...]
+    weight: float
+
+
+@cache
+def _cached_stem(language: str) -> Callable[[str], str]:
+    return cache(stemmer(language))
+
+
+def terms(text: str, language: str = "english") -> tuple[str, ...]:
+    """The stemmed content words of ``text`` in order (stop words and numbers left out)."""
+    stem = _cached_stem(language)
+    stops = stop_words(language)
+    found = []
+    for match in _WORD.finditer(text.lower()):
+        word = match.group().replace("’", "'")
+        if word.endswith("'s"):
+            word = word[:-2]
+        if len(word) > 1 and word not in stops:
+            found.append(stem(word))
+    return tuple(found)
+
+
+def read(
+    sentence: Sentence, published: dt.date | None, position: int, language: str = "english"
+) -> Reading:
+    """The :class:`Reading` of one sentence."""
+    days = tuple(
+        m.when
+        for m in find_dates(sentence.text, published)
+        if m.when.precision == "day" and m.when.basis != "published"
+    )
+    return Reading(sentence, published, position, days, terms(sentence.text, language))
+
+
+# --- vectors ---------------------------------------------------------------------------------
+
+Vector = dict[str, float]
+
+
+def _idf(readings: Sequence[Reading]) -> dict[str, float]:
+    counts: Counter[str] = Counter()
+    for r in readings:
+        counts.update(set(r.terms))
+    n = len(readings) + 1
+    return {t: math.log(n / (c + 1)) + 1 for t, c in counts.items()}
+
+
+def _vector(reading: Reading, idf: Mapping[str, float]) -> Vector:
+    counts = Counter(reading.terms)
+    vector = {t: c * idf.get(t, 1.0) for t, c in counts.items()}
+    norm = math.sqrt(sum(v * v for v in vector.values())) or 1.0
+    return {t: v / norm for t, v in vector.items()}
+
+
+def _dot(a: Vector, b: Vector) -> float:
+    if len(a) > len(b):
+        a, b = b, a
+    return sum(v * b.get(t, 0.0) for t, v in a.items())
+
+
+def _mean(vectors: Iterable[Vector]) -> Vector:
+    total: dict[str, float] = defaultdict(float)
+    n = 0
+    for vector in vectors:
+        n += 1
+        for t, v in vector.items():
+            total[t] += v
+    return {t: v / n for t, v in total.items()} if n else {}
+
+
+def _centroid(mentions: list[Vector], leads: list[Vector]) -> Vector:
+    """Datewise's "PM mean": the mean of both groups, on the words both groups use."""
+    m, p = _mean(mentions), _mean(leads)
+    if not m or not p:
+        return m or p
+    shared = {t: m[t] + p[t] for t in m.keys() & p.keys()}
+    if len(shared) >= MIN_SHARED_TERMS:
+        return shared
+    # too few words in common (a small story): every candidate counts once
+    return _mean([*mentions, *leads])
+
+
+# --- dates -----------------------------------------------------------------------------------
+
+
+def _inside(day: dt.date | None, options: ChronologyOptions) -> bool:
+    if day is None:
+        return True
+    return (options.since is None or day >= options.since) and (
+        options.until is None or day <= options.until
+    )
+
+
+def date_weights(readings: Sequence[Reading], options: ChronologyOptions) -> dict[dt.date, float]:
+    """How strongly the material points to each day: sources referring to it, and articles
+    published on it (see the weights above)."""
+    later: dict[dt.date, set[str]] = defaultdict(set)
+    same: dict[dt.date, set[str]] = defaultdict(set)
+    published: dict[dt.date, set[str]] = defaultdict(set)
+    for r in readings:
+        source = r.sentence.source_id
+        if r.published is not None:
+            published[r.published].add(source)
+        for when in r.days:
+            if r.published is not None and when.date < r.published:
+                later[when.date].add(source)
+            else:
+                same[when.date].add(source)
+    weights: dict[dt.date, float] = defaultdict(float)
+    for table, weight in ((later, LATER_REFERENCE), (same, SAME_DAY_REFERENCE)):
+        for day, sources in table.items():
+            weights[day] += weight * len(sources)
+    for day, sources in published.items():
+        weights[day] += PUBLISHED * len(sources)
+    return {d: w for d, w in weights.items() if _inside(d, options)}
+
+
+def references(readings: Sequence[Reading]) -> dict[dt.date, set[str]]:
+    """The sources referring to each day (any date a sentence mentions, not only its main one)."""
+    found: dict[dt.date, set[str]] = defaultdict(set)
+    for r in readings:
+        for when in r.days:
+            found[when.date].add(r.sentence.source_id)
+    return found
+
+
+# --- the chronology --------------------------------------------------------------------------
+
+
+def _default_count(readings: Sequence[Reading], weights: Mapping[dt.date, float]) -> int:
+    sources = {r.sentence.source_id for r in readings}
+    need = MIN_REFERENCES if len(sources) >= SMALL_STORY else 1
+    referred = references(readings)
+    count = sum(1 for d in weights if len(referred.get(d, ())) >= need)
+    return max(1, min(MAX_DATES, count))
+
+
+def _keyword_filter(keywords: Sequence[str]) -> Callable[[str], bool]:
+    wanted = [k.lower() for k in keywords if k.strip()]
+    if not wanted:
+        return lambda text: True
+    return lambda text: any(k in text.lower() for k in wanted)
+
+
+def chronology(readings: Sequence[Reading], options: ChronologyOptions) -> list[Entry]:
+    """The dated chronology of ``readings``: up to ``options.dates`` dates in ascending order,
+    each with up to ``options.per_date`` sentences (verbatim, citing every source reporting
+    them)."""
+    readings = [r for r in readings if _inside(r.published, options)]
+    if not readings:
+        return []
+    weights = date_weights(readings, options)
+    wanted = options.dates if options.dates is not None else _default_count(readings, weights)
+    idf = _idf(readings)
+    mentions: dict[dt.date, list[tuple[Reading, When]]] = defaultdict(list)
+    leads: dict[dt.date, list[Reading]] = defaultdict(list)
+    for r in readings:
+        seen = set()
+        for when in r.days:
+            if when.date not in seen:
+                seen.add(when.date)
+                mentions[when.date].append((r, when))
+        if not r.days and r.position < LEAD_SENTENCES and r.published is not None:
+            leads[r.published].append(r)
+            leads[r.published - dt.timedelta(days=1)].append(r)
+    allowed = _keyword_filter(options.keywords)
+    vectors: dict[tuple[str, int], Vector] = {}
+
+    def vector(r: Reading) -> Vector:
+        key = (r.sentence.source_id, r.sentence.index)
+        if key not in vectors:
+            vectors[key] = _vector(r, idf)
+        return vectors[key]
+
+    chosen: list[Vector] = []
+    entries: list[Entry] = []
+    ranked = sorted(weights, key=lambda d: (-weights[d], d))
+    for day in ranked:
+        if len(entries) >= wanted:
+            break
+        items = _summarise(
+            day, mentions.get(day, []), leads.get(day, []), vector, chosen, allowed, options
+        )
+        if items:
+            entries.append(Entry(day, tuple(items), weights[day]))
+    entries.sort(key=lambda e: e.date)
+    return entries
+
+
+def _summarise(
+    day: dt.date,
+    mentioned: list[tuple[Reading, When]],
+    leads: list[Reading],
+    vector: Callable[[Reading], Vector],
+    chosen: list[Vector],
+    allowed: Callable[[str], bool],
+    options: ChronologyOptions,
+) -> list[Item]:
+    """Up to ``per_date`` sentences for ``day``, most central first; ``chosen`` grows."""
+    pool: list[tuple[Reading, When]] = [*mentioned]
+    pool += [(r, When(day, "day", "published")) for r in leads]
+    if not pool:
+        return []
+    centroid = _centroid([vector(r) for r, _ in mentioned], [vector(r) for r in leads])
+    scored = sorted(
+        ((_dot(vector(r), centroid), i) for i, (r, _) in enumerate(pool)),
+        key=lambda x: (-x[0], x[1]),
+    )
+    items: list[Item] = []
+    taken_texts: set[str] = set()
+    for score, i in scored:
+        if len(items) >= options.per_date:
+            break
+        reading, when = pool[i]
+        text = reading.sentence.text
+        if score <= 0 or text in taken_texts or not allowed(text):
+            continue
+        v = vector(reading)
+        if any(_dot(v, other) > REDUNDANT for other in chosen):
+            continue
+        chosen.append(v)
+        taken_texts.add(text)
+        items.append(
+            Item(
+                text=text,
+                sources=_reporters(reading, pool, options.language),
+                score=score,
+                when=when,
+                source_id=reading.sentence.source_id,
+            )
+        )
+    return items
+
+
+def _reporters(
+    reading: Reading, pool: Sequence[tuple[Reading, When]], language: str
+) -> tuple[str, ...]:
+    """Every source in ``pool`` with a sentence reporting the same fact as ``reading``."""
+    words = frozenset(reading.terms)
+    cited = {reading.sentence.source_id}
+    for other, _ in pool:
+        if other.sentence.source_id not in cited and same_fact(words, frozenset(other.terms)):
+            cited.add(other.sentence.source_id)
+    return tuple(sorted(cited, key=source_order))
+
+
+# --- the brief's chronology ------------------------------------------------------------------
+
+#: bonus for an item that states a date of its own, in the page chronology's ordering
+DATED_BONUS = 0.75
+#: score lost by each further page chronology item on a date the chronology already shows
+SAME_DATE_PENALTY = 0.4
+
+
+def self_dated(item: Item) -> bool:
+    """Whether an item's date is stated in its own words (not only its report date)."""
+    return item.when is not None and item.when.basis != "published"
+
+
+def _page_score(item: Item) -> float:
+    return item.score + (DATED_BONUS if self_dated(item) else 0)
+
+
+def page_chronology(leads: Sequence[Item], rest: Sequence[Item], limit: int) -> list[Item]:
+    """The brief's chronology: the ``leads``, then the best of ``rest``, in date order.
+
+    Each further item stating a date already shown scores ``SAME_DATE_PENALTY`` less, so
+    the chronology covers many dates rather than retelling one (report dates are not
+    events, so they do not count); the scores it keeps are the ones the page fitting
+    trims by.
+    """
+    shown = Counter(i.when.iso() for i in leads if self_dated(i) and i.when is not None)
+    weighed = []
+    for item in sorted(rest, key=lambda i: -_page_score(i)):
+        score = _page_score(item)
+        if self_dated(item) and item.when is not None:
+            score -= SAME_DATE_PENALTY * shown[item.when.iso()]
+            shown[item.when.iso()] += 1
+        weighed.append(replace(item, score=score))
+    weighed.sort(key=lambda i: -i.score)
+    chosen = [replace(i, score=_page_score(i)) for i in leads]
+    chosen += weighed[: max(0, limit - len(leads))]
+    chosen.sort(key=lambda i: (i.when.iso() if i.when else "", -i.score))
+    return chosen

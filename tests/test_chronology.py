@@ -1,0 +1,69 @@
+"""The chronology engine on its own: date weights, centrality, dedup, and relative dates."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from briefer.chronology import ChronologyOptions, Reading, chronology, date_weights, read
+from briefer.dating import find_dates
+from briefer.models import Sentence
+
+
+def _reading(source: str, index: int, text: str, published: dt.date, position: int = 0) -> Reading:
+    return read(Sentence(source, index, index, text), published, position)
+
+
+WED = dt.date(2025, 9, 10)  # a Wednesday
+
+
+def test_a_date_referred_to_later_by_many_sources_outweighs_a_busy_publication_day() -> None:
+    readings = [
+        _reading(f"S{i}", 0, "The dam gave way on September 2, flooding the valley.", WED)
+        for i in range(1, 4)
+    ] + [
+        _reading(f"S{i}", 1, "Rescue teams searched the flooded villages all day.", WED, 1)
+        for i in range(1, 4)
+    ]
+    weights = date_weights(readings, ChronologyOptions())
+    assert max(weights, key=lambda d: weights[d]) == dt.date(2025, 9, 2)
+
+
+def test_the_most_central_sentence_stands_for_its_date_and_nothing_is_said_twice() -> None:
+    texts = [
+        "Protesters blocked the port of Lissa on Monday, halting grain exports.",
+        "Protesters on Monday blocked the port of Lissa, halting its grain exports.",
+        "The port of Lissa was blocked by protesters on Monday, stopping grain exports.",
+        "A ferry captain said on Monday that he had never seen such crowds.",
+    ]
+    readings = [_reading(f"S{i + 1}", 0, t, WED) for i, t in enumerate(texts)]
+    entries = chronology(readings, ChronologyOptions(dates=1, per_date=3))
+    assert [e.date for e in entries] == [dt.date(2025, 9, 8)]
+    items = entries[0].items
+    assert "blocked" in items[0].text and "grain exports" in items[0].text
+    # the near-copies of the first are passed over; the sources reporting it are cited
+    assert len(items) == 2 and "ferry captain" in items[1].text
+    assert set(items[0].sources) >= {"S1", "S3"}
+
+
+def test_dates_outside_the_period_and_articles_outside_it_are_left_out() -> None:
+    readings = [
+        _reading(
+            "S1", 0, "The strike began on August 4, 2025 at the smelter.", dt.date(2025, 8, 5)
+        ),
+        _reading("S2", 0, "The strike ended on September 8, 2025 after a pay deal.", WED),
+        _reading("S3", 0, "The smelter opened on March 3, 2001 with 900 workers.", WED),
+    ]
+    options = ChronologyOptions(since=dt.date(2025, 9, 1), until=dt.date(2025, 9, 30))
+    assert [e.date for e in chronology(readings, options)] == [dt.date(2025, 9, 8)]
+
+
+def test_a_weekday_something_is_called_for_is_ahead_of_publication() -> None:
+    text = "The union has called a meeting in Vardo for Saturday to decide its position."
+    (mention,) = find_dates(text, WED)
+    assert mention.when.date == dt.date(2025, 9, 13)
+
+
+def test_a_weekday_in_a_possessive_after_for_is_still_the_past_one() -> None:
+    text = "Two men were arrested for Saturday's attack on the depot."
+    (mention,) = find_dates(text, WED)
+    assert mention.when.date == dt.date(2025, 9, 6)
