@@ -250,3 +250,61 @@ def test_every_shape_renders_as_exactly_one_page(tmp_path: Path) -> None:
     convert_to_pdf(files, tmp_path)
     pages = {path.stem: pdf_pages(path.with_suffix(".pdf")) for path in files}
     assert pages == {path.stem: 1 for path in files}
+
+
+# ------------------------------------------------- house templates, golden cases
+
+#: A newsroom's own Word templates (see test_templates.restyle): a bigger, wider font, a
+#: logo above the running head, Letter paper, 2.5 cm margins; and a font LibreOffice does
+#: not have here (drawn by a fallback), on A4.
+HOUSE_STYLES = (("arial-12.5", "Arial", 12.5, "letter"), ("georgia-11.5", "Georgia", 11.5, "a4"))
+CASES = sorted(p for p in (Path(__file__).parent / "cases").iterdir() if (p / "inputs").is_dir())
+
+
+@pytest.mark.libreoffice
+@needs_libreoffice
+def test_every_shape_in_house_templates_renders_as_exactly_one_page(tmp_path: Path) -> None:
+    from docx import Document
+    from docx.shared import Mm
+
+    from test_templates import export, restyle
+
+    files = []
+    for name, font, size, paper in HOUSE_STYLES:
+        folder = export(tmp_path / name)
+        restyle(folder, font=font, body_pt=size)
+        if paper == "a4":  # the restyle sets Letter; this house prints on A4
+            document = Document(str(folder / "brief.docx"))
+            section = document.sections[0]
+            section.page_width, section.page_height = Mm(210), Mm(297)
+            document.save(str(folder / "brief.docx"))
+        for shape in SHAPES:
+            brief = make_brief(shape)
+            fitted = fit_to_page(brief, folder)
+            assert fitted.key_points, (name, shape.name)
+            path = tmp_path / f"{name}-{shape.name}.docx"
+            path.write_bytes(render_docx(fitted, folder))
+            files.append(path)
+    convert_to_pdf(files, tmp_path)
+    pages = {path.stem: pdf_pages(path.with_suffix(".pdf")) for path in files}
+    assert pages == {path.stem: 1 for path in files}
+
+
+@pytest.mark.libreoffice
+@needs_libreoffice
+def test_golden_cases_render_as_one_page_on_a4_and_letter(tmp_path: Path) -> None:
+    from briefer.models import BriefOptions
+    from briefer.pipeline import make_brief as brief_from_files
+
+    files = []
+    for case in CASES:
+        for paper in ("a4", "letter"):
+            options = BriefOptions(page=paper, today=dt.date(2026, 1, 15))  # type: ignore[arg-type]
+            brief = brief_from_files([case / "inputs"], options)
+            path = tmp_path / f"{case.name}-{paper}.docx"
+            path.write_bytes(render_docx(brief))
+            files.append(path)
+    assert len(files) >= 8
+    convert_to_pdf(files, tmp_path)
+    pages = {path.stem: pdf_pages(path.with_suffix(".pdf")) for path in files}
+    assert pages == {path.stem: 1 for path in files}

@@ -350,12 +350,52 @@ def test_docx_holds_the_brief() -> None:
     # the date of a chronology item is bold, citations carry the Citation style
     chronology = [p for p in document.paragraphs if p.style.name == "List Bullet"][2]
     assert chronology.runs[0].text == "Aug 2018" and chronology.runs[0].bold
-    assert chronology.runs[-1].text == "[3]" and chronology.runs[-1].style.name == "Citation"
+    citation = chronology.iter_inner_content()
+    *_, last = citation
+    assert isinstance(last, docx.text.hyperlink.Hyperlink) and last.text == "[3]"
+    assert last.runs[0].style.name == "Citation"
+
+
+def test_citations_link_to_their_numbered_source() -> None:
+    """Each [n] is an internal link to the bookmark on source n's number in the list."""
+    document = docx_document(render_docx(make_brief()))
+    body = document.element.body
+    bookmarks = {b.get(qn("w:name")): b.getparent() for b in body.iter(qn("w:bookmarkStart"))}
+    assert set(bookmarks) == {"source_1", "source_2", "source_3"}
+    for name, paragraph in bookmarks.items():
+        text = docx.text.paragraph.Paragraph(paragraph, document.part).text
+        assert text.startswith(name.split("_")[1] + ".\t")
+    links = [
+        ("".join(t.text for t in link.iter(qn("w:t"))), link.get(qn("w:anchor")))
+        for link in body.iter(qn("w:hyperlink"))
+        if link.get(qn("w:anchor"))
+    ]
+    assert links[:3] == [("[1]", "source_1"), ("[3]", "source_3"), ("[2]", "source_2")]
+    assert all(text == f"[{anchor.split('_')[1]}]" for text, anchor in links)
+    ids = [b.get(qn("w:id")) for b in body.iter(qn("w:bookmarkStart"))]
+    assert ids == [b.get(qn("w:id")) for b in body.iter(qn("w:bookmarkEnd"))]
+    assert len(set(ids)) == len(ids)
+
+
+def test_many_sources_run_in_keep_their_bookmarks() -> None:
+    brief = make_brief()
+    sources = tuple(
+        replace(brief.sources[0], id=f"S{n}", metadata=replace(brief.sources[0].metadata))
+        for n in range(1, 21)
+    )
+    items = tuple(Item(f"Fact number {n} was reported.", (f"S{n}",), 0.5) for n in range(1, 21))
+    document = docx_document(
+        render_docx(replace(brief, sources=sources, key_points=items, chronology=()))
+    )
+    names = [b.get(qn("w:name")) for b in document.element.body.iter(qn("w:bookmarkStart"))]
+    assert names == [f"source_{n}" for n in range(1, 21)]
+    source_paragraphs = [p for p in document.paragraphs if p.style.name == "Source"]
+    assert len(source_paragraphs) == 1  # run in on one paragraph
 
 
 def test_docx_source_urls_are_real_hyperlinks() -> None:
     document = docx_document(render_docx(make_brief()))
-    links = [link for p in document.paragraphs for link in p.hyperlinks]
+    links = [link for p in document.paragraphs for link in p.hyperlinks if link.address]
     assert [link.url for link in links] == [PORT, "https://ledger.example/unions-vote"]
     shown = links[0].text  # the page prints the address shortened; the link is whole
     assert shown.endswith("…") and len(shown) == 50
@@ -387,6 +427,45 @@ def test_docx_properties_are_reproducible() -> None:
     midnight = dt.datetime(2019, 12, 24)
     assert props.created.replace(tzinfo=None) == midnight
     assert props.modified.replace(tzinfo=None) == midnight
+
+
+@pytest.mark.parametrize(
+    "languages, tag, east_asian, bidi",
+    [
+        (("english",), "en-US", "en-US", "ar-SA"),  # the template's east-Asian and bidi kept
+        (("german", "german", "english"), "de-DE", "en-US", "ar-SA"),
+        (("hebrew",), "he-IL", "en-US", "he-IL"),
+        (("japanese", "english", "japanese"), "ja-JP", "ja-JP", "ar-SA"),
+    ],
+)
+def test_docx_language_follows_the_sources(
+    languages: tuple[str, ...], tag: str, east_asian: str, bidi: str
+) -> None:
+    brief = make_brief()
+    sources = tuple(
+        replace(s, language=lang) for s, lang in zip(brief.sources, languages, strict=False)
+    )
+    document = docx_document(render_docx(replace(brief, sources=sources)))
+    assert document.core_properties.language == tag
+    lang = document.styles.element.find(
+        f"{qn('w:docDefaults')}/{qn('w:rPrDefault')}/{qn('w:rPr')}/{qn('w:lang')}"
+    )
+    assert (lang.get(qn("w:val")), lang.get(qn("w:eastAsia")), lang.get(qn("w:bidi"))) == (
+        tag,
+        east_asian,
+        bidi,
+    )
+
+
+def test_docx_headings_are_navigable() -> None:
+    """Word's navigation pane and screen readers list outline levels: the three sections."""
+    document = docx_document(render_docx(make_brief()))
+    outline = [
+        p.text
+        for p in document.paragraphs
+        if p.style.element.find(f"{qn('w:pPr')}/{qn('w:outlineLvl')}") is not None
+    ]
+    assert outline == ["Key points", "Chronology", "Sources"]
 
 
 @pytest.mark.parametrize("page, size_mm", [("a4", (210.0, 297.0)), ("letter", (215.9, 279.4))])
@@ -492,3 +571,114 @@ def test_write_atomic_into_a_file_path_is_an_output_error(tmp_path: Path) -> Non
     blocker.write_text("x")
     with pytest.raises(OutputError, match="not-a-folder"):
         write_atomic(blocker / "brief.md", b"data")
+
+
+# ------------------------------------------------------ through the command
+
+SAMPLE = Path(__file__).resolve().parents[1] / "inputs"
+
+
+def _make(*args: str | Path) -> None:
+    from typer.testing import CliRunner
+
+    from briefer.cli import app
+
+    result = CliRunner().invoke(app, ["make", *map(str, args)])
+    assert result.exit_code == 0, result.output
+
+
+def _docx_parts(path: Path) -> dict[str, bytes]:
+    with zipfile.ZipFile(path) as package:
+        return {name: package.read(name) for name in sorted(package.namelist())}
+
+
+def test_same_inputs_and_options_give_identical_files(tmp_path: Path) -> None:
+    for run in ("a", "b"):
+        _make(
+            SAMPLE, "-o", tmp_path / run, "-f", "md", "-f", "json", "-f", "docx",
+            "--date", "2025-03-12", "--page", "letter",
+        )  # fmt: skip
+    for name in ("brief.md", "brief.json", "brief.docx"):
+        assert (tmp_path / "a" / name).read_bytes() == (tmp_path / "b" / name).read_bytes(), name
+    core = _docx_parts(tmp_path / "a" / "brief.docx")["docProps/core.xml"].decode()
+    # the only date in the file is the brief's own: no time of the run
+    assert re.findall(r"\d{4}-\d\d-\d\dT[\d:]+Z", core) == ["2025-03-12T00:00:00Z"] * 3
+    with zipfile.ZipFile(tmp_path / "a" / "brief.docx") as package:
+        assert {info.date_time for info in package.infolist()} == {(1980, 1, 1, 0, 0, 0)}
+
+
+def test_source_date_epoch_fixes_the_date_without_the_option(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1741737600")  # 2025-03-12 00:00 UTC
+    _make(SAMPLE, "-o", tmp_path / "env", "-f", "md", "-f", "docx")
+    _make(SAMPLE, "-o", tmp_path / "opt", "-f", "md", "-f", "docx", "--date", "2025-03-12")
+    for name in ("brief.md", "brief.docx"):
+        assert (tmp_path / "env" / name).read_bytes() == (tmp_path / "opt" / name).read_bytes()
+
+
+_UNSAFE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff]")
+
+
+def test_text_word_cannot_hold_is_cleaned_and_markup_characters_round_trip(
+    tmp_path: Path,
+) -> None:
+    """Messy input through the whole command: a feed item with a lone surrogate and control
+    characters, a text copied out of a PDF (form feeds, a soft hyphen, bells)."""
+    inputs = tmp_path / "in"
+    inputs.mkdir()
+    body = (
+        "The harbour board in Kestrel Bay voted 6-3 on Tuesday to close the old ferry pier, "
+        'citing R&D costs of <$2 million> and "structural risk" at the site.\x0c\n\n'
+        "Mayor Inès Lövgren said the decision was “painful but necessary” 🚢 and promised "
+        "that a new pier would open by 2026.\x07\n\n"
+        "Ferry operator Nordvik & Sons said it would move its sailings to the cargo quay "
+        "from March 4, 2025.\ud800\n\n"
+        "The pier, built in 1911, carried 400,000 passengers a year before the pandemic.\x1b"
+    )
+    feed = [{
+        "title": "Kestrel Bay board votes to shut ferry pier \x01 <R&D>",
+        "url": "https://kestrel.example/pier?a=1&b=2",
+        "source": "Kestrel Bay Post", "author": "Ana Ruiz",
+        "published": "2025-02-11T08:00:00Z", "body": body,
+    }]  # fmt: skip
+    (inputs / "feed.json").write_text(json.dumps(feed, ensure_ascii=True), encoding="utf-8")
+    pdf_copy = (
+        "Ferry pier closure splits Kestrel Bay\n\nBy Tom Hale\nFebruary 12, 2025\n\n"
+        "Business owners near the pier said the closure, approved by the harbour board on "
+        "Tuesday, would cost them cus\xadtomers & trade \x0c\n\n"
+        "“We will lose half our summer trade,” said café owner Sara Nyberg 😟, "
+        "who has run the kiosk since 2009.\x02\n\n"
+        "The board said the Nordvik & Sons ferry would move its sailings to the cargo quay "
+        "from March 4, 2025.\n"
+    )
+    (inputs / "pdf-copy.txt").write_text(pdf_copy, encoding="utf-8")
+    out = tmp_path / "out"
+    _make(inputs, "-o", out, "-f", "md", "-f", "json", "-f", "docx", "--date", "2025-02-13")
+
+    md = (out / "brief.md").read_text(encoding="utf-8")
+    data = json.loads((out / "brief.json").read_text(encoding="utf-8"))
+    assert len(data["sources"]) == 2 and not data["skipped"]
+    document = docx.Document(str(out / "brief.docx"))
+    word = "\n".join(p.text for p in document.paragraphs)
+    for text in (md, json.dumps(data, ensure_ascii=False), word):
+        assert not _UNSAFE.search(text)
+    with zipfile.ZipFile(out / "brief.docx") as package:
+        xml = package.read("word/document.xml").decode("utf-8")
+    assert not _UNSAFE.search(xml) and "&amp;" in xml and "&lt;" in xml
+
+    title = "Kestrel Bay board votes to shut ferry pier <R&D>"
+    assert data["sources"][0]["title"] == title or data["sources"][1]["title"] == title
+    assert title in word
+    assert "# " in md and r"\<R&D>" in md  # escaped for Markdown, shown as typed
+    texts = [i["text"] for i in data["key_points"] + data["chronology"]]
+    word_items = [p.text for p in document.paragraphs if p.style.name == "List Bullet"]
+    needles = ("Nordvik & Sons", "“painful but necessary” 🚢", "R&D costs of <$2 million>")
+    kept = [n for n in needles if any(n in t for t in texts)]
+    assert len(kept) >= 2, texts
+    for needle in kept:  # what the brief kept, it kept exactly, in every format
+        assert any(needle in t for t in word_items), needle
+        assert needle.replace("<", r"\<") in md, needle
+    assert any("&" in t for t in texts) and any(c in "".join(texts) for c in "🚢😟")
+    links = [link.address for p in document.paragraphs for link in p.hyperlinks if link.address]
+    assert "https://kestrel.example/pier?a=1&b=2" in links

@@ -11,11 +11,14 @@ import logging
 import sys
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from . import __version__
+
+if TYPE_CHECKING:
+    from .models import BriefOptions
 
 app = typer.Typer(
     add_completion=False,
@@ -30,6 +33,8 @@ class Format(StrEnum):
     md = "md"
     docx = "docx"
     json = "json"
+    pdf = "pdf"
+    png = "png"
 
 
 class Page(StrEnum):
@@ -75,6 +80,36 @@ def _say(message: str, quiet: bool) -> None:
         typer.echo(message, err=True)
 
 
+def _source_date_epoch() -> dt.date | None:
+    """The date in ``SOURCE_DATE_EPOCH`` (reproducible builds' convention), if it is set."""
+    import os
+
+    value = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if not value.isdigit():
+        return None
+    return dt.datetime.fromtimestamp(int(value), tz=dt.UTC).date()
+
+
+def _brief_options(
+    algorithm: str,
+    title: str | None,
+    page: Page | None,
+    today: dt.date | None,
+    templates: Path | None,
+) -> BriefOptions:
+    """The run's options, the templates checked and the paper size taken from the Word template
+    unless ``--page`` names one (raises ``TemplateError`` for an unusable template)."""
+    from .docx_render import check_templates
+    from .layout import template_page
+    from .models import BriefOptions
+
+    check_templates(templates)
+    paper = page.value if page is not None else template_page(templates)
+    return BriefOptions(
+        algorithm=algorithm, title=title, page=paper, today=today, templates=templates
+    )
+
+
 @app.command()
 def make(
     inputs: Annotated[
@@ -96,7 +131,10 @@ def make(
     title: Annotated[
         str | None, typer.Option("--title", help="Title of the brief (default: from the sources).")
     ] = None,
-    page: Annotated[Page, typer.Option("--page", help="Paper size of the Word brief.")] = Page.a4,
+    page: Annotated[
+        Page | None,
+        typer.Option("--page", help="Paper size of the Word brief [default: the template's, A4]."),
+    ] = None,
     templates: Annotated[
         Path | None,
         typer.Option(
@@ -113,9 +151,11 @@ def make(
     """Make a one-page brief from INPUTS.
 
     Example: briefer make inputs/ -o out/ --format md --format docx --format json
+
+    Formats: md, docx, json; pdf (needs LibreOffice) and png, a picture of the page (needs
+    LibreOffice and poppler's pdftoppm).
     """
     from .errors import BrieferError, NoUsableInput
-    from .models import BriefOptions
     from .pipeline import make_brief, write_brief
     from .rank import ALGORITHMS
 
@@ -139,16 +179,18 @@ def make(
             f"no such file or folder: {', '.join(missing)}", param_hint="INPUTS"
         )
 
-    options = BriefOptions(
-        algorithm=algorithm, title=title, page=page.value, today=today, templates=templates
-    )
+    if today is None:
+        today = _source_date_epoch()
     chosen = [f.value for f in formats] if formats else ["md", "docx"]
     try:
-        brief = make_brief(inputs, options)
+        brief = make_brief(inputs, _brief_options(algorithm, title, page, today, templates))
     except NoUsableInput as error:
         typer.echo(
             f"briefer: {error}. Nothing was written; check the files and run again.", err=True
         )
+        raise typer.Exit(EXIT_NO_INPUT) from None
+    except BrieferError as error:  # a template that cannot be used: before reading any input
+        typer.echo(f"briefer: {error} Nothing was written.", err=True)
         raise typer.Exit(EXIT_NO_INPUT) from None
 
     for skip in brief.skipped:
@@ -163,101 +205,6 @@ def make(
         f"briefer: {len(brief.sources)} sources used ({len(cited)} cited), "
         f"{len(brief.skipped)} skipped; "
         f"{len(brief.key_points)} key points, {len(brief.chronology)} chronology items",
-        quiet,
-    )
-    for path in written:
-        _say(f"  wrote {path}", quiet)
-
-
-class TimelineFormat(StrEnum):
-    json = "json"
-    md = "md"
-    docx = "docx"
-
-
-def _day_option(value: str | None, name: str) -> dt.date | None:
-    if value is None:
-        return None
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError:
-        raise typer.BadParameter(f"{value!r} is not a YYYY-MM-DD date", param_hint=name) from None
-
-
-@app.command()
-def timeline(
-    inputs: Annotated[
-        list[Path],
-        typer.Argument(help="Article files or folders of them (a JSONL feed is one file)."),
-    ],
-    output: Annotated[
-        Path, typer.Option("--output", "-o", help="Folder for timeline.json / .md / .docx.")
-    ] = Path("outputs"),
-    dates: Annotated[
-        int | None,
-        typer.Option("--dates", "-n", min=1, help="Number of dates [default: from the material]."),
-    ] = None,
-    per_date: Annotated[
-        int, typer.Option("--per-date", "-k", min=1, help="Sentences per date at most.")
-    ] = 1,
-    formats: Annotated[
-        list[TimelineFormat] | None,
-        typer.Option("--format", "-f", help="Output format; repeat for several. [default: json]"),
-    ] = None,
-    since: Annotated[
-        str | None,
-        typer.Option("--since", help="Only articles published and dates from YYYY-MM-DD."),
-    ] = None,
-    until: Annotated[
-        str | None,
-        typer.Option("--until", help="Only articles published and dates up to YYYY-MM-DD."),
-    ] = None,
-    keywords: Annotated[
-        list[str] | None,
-        typer.Option("--keyword", help="A chosen sentence must contain one of these; repeatable."),
-    ] = None,
-    verbose: Annotated[int, typer.Option("--verbose", "-v", count=True, help="Say more.")] = 0,
-    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Say nothing but errors.")] = False,
-) -> None:
-    """Make a dated chronology of the story in INPUTS: N dates, up to K sentences each.
-
-    Example: briefer timeline feed.jsonl -o out/ --dates 20 --per-date 2 --format md
-    """
-    from .chronology import ChronologyOptions
-    from .errors import BrieferError, NoUsableInput
-    from .timeline import make_timeline, write_timeline
-
-    _configure_logging(verbose, quiet)
-    missing = [str(p) for p in inputs if not p.exists() and not p.is_symlink()]
-    if missing:
-        raise typer.BadParameter(
-            f"no such file or folder: {', '.join(missing)}", param_hint="INPUTS"
-        )
-    options = ChronologyOptions(
-        dates=dates,
-        per_date=per_date,
-        since=_day_option(since, "--since"),
-        until=_day_option(until, "--until"),
-        keywords=tuple(keywords or ()),
-    )
-    try:
-        made = make_timeline(inputs, options)
-    except NoUsableInput as error:
-        typer.echo(
-            f"briefer: {error}. Nothing was written; check the files and run again.", err=True
-        )
-        raise typer.Exit(EXIT_NO_INPUT) from None
-    for skip in made.skipped:
-        _say(f"  skipped {skip.file}: {skip.reason}", quiet)
-    try:
-        written = write_timeline(made, output, [f.value for f in formats or [TimelineFormat.json]])
-    except BrieferError as error:
-        typer.echo(f"briefer: {error}", err=True)
-        raise typer.Exit(EXIT_NO_INPUT) from None
-    items = sum(len(e.items) for e in made.entries)
-    _say(
-        f"briefer: {len(made.entries)} dates, {items} sentences from {len(made.sources)} "
-        f"cited sources; {len(made.skipped)} skipped",
         quiet,
     )
     for path in written:

@@ -32,8 +32,8 @@ from briefer.layout import (
     open_template,
     page_blocks,
 )
-from briefer.models import Brief
-from briefer.render import clean_text, shorten
+from briefer.models import Brief, Item, Metadata, Skipped, Source, When
+from briefer.render import clean_text, render_markdown, shorten
 
 logger = logging.getLogger(__name__)
 
@@ -104,6 +104,7 @@ def _add_link(paragraph: Paragraph, text: str, url: str) -> None:
 
 
 def _write(document: Document, blocks: tuple[Block, ...]) -> None:
+    bookmarks = 0
     for block in blocks:
         paragraph = document.add_paragraph(style=block.style)
         for part in block.runs:
@@ -113,6 +114,21 @@ def _write(document: Document, blocks: tuple[Block, ...]) -> None:
             run = paragraph.add_run(part.text, style=part.style)
             if part.bold:
                 run.bold = True
+            if part.anchor is not None:  # a citation: a link to its source in the list
+                link = OxmlElement("w:hyperlink")
+                link.set(qn("w:anchor"), part.anchor)
+                link.set(qn("w:history"), "1")
+                run._r.addprevious(link)
+                link.append(run._r)
+            if part.bookmark is not None:
+                start = OxmlElement("w:bookmarkStart")
+                start.set(qn("w:id"), str(bookmarks))
+                start.set(qn("w:name"), part.bookmark)
+                end = OxmlElement("w:bookmarkEnd")
+                end.set(qn("w:id"), str(bookmarks))
+                run._r.addprevious(start)
+                run._r.addnext(end)
+                bookmarks += 1
 
 
 def _set_page(document: Document, brief: Brief) -> None:
@@ -121,6 +137,38 @@ def _set_page(document: Document, brief: Brief) -> None:
     for section in document.sections:
         section.orientation = WD_ORIENT.PORTRAIT
         section.page_width, section.page_height = width, height
+
+
+def _set_language(document: Document, tag: str) -> None:
+    """The proofing language of all text: the document defaults and any style that sets one.
+
+    Chinese, Japanese and Korean also go to ``w:eastAsia``, Hebrew and Arabic to ``w:bidi``
+    (the languages Word uses for those scripts); the others keep the template's.
+    """
+    styles = document.styles.element
+    defaults = styles.find(qn("w:docDefaults"))
+    if defaults is None:
+        defaults = OxmlElement("w:docDefaults")
+        styles.insert(0, defaults)
+    rpr_default = defaults.find(qn("w:rPrDefault"))
+    if rpr_default is None:
+        rpr_default = OxmlElement("w:rPrDefault")
+        defaults.insert(0, rpr_default)
+    rpr = rpr_default.find(qn("w:rPr"))
+    if rpr is None:
+        rpr = OxmlElement("w:rPr")
+        rpr_default.append(rpr)
+    langs = [rpr.find(qn("w:lang")), *styles.iterfind(f".//{qn('w:rPr')}/{qn('w:lang')}")]
+    if langs[0] is None:
+        langs[0] = OxmlElement("w:lang")
+        rpr.append(langs[0])
+    primary = tag.split("-")[0]
+    for lang in dict.fromkeys(langs):
+        lang.set(qn("w:val"), tag)
+        if primary in ("zh", "ja", "ko"):
+            lang.set(qn("w:eastAsia"), tag)
+        if primary in ("he", "ar"):
+            lang.set(qn("w:bidi"), tag)
 
 
 def _language(brief: Brief) -> str:
@@ -143,6 +191,7 @@ def _set_properties(document: Document, brief: Brief) -> None:
     props.comments = f"{len(brief.sources)} sources; ranked with {brief.algorithm}"
     props.category = SUBJECT
     props.language = _language(brief)
+    _set_language(document, props.language)
     props.created = midnight
     props.modified = midnight
     props.last_printed = midnight
@@ -177,3 +226,41 @@ def render_docx(brief: Brief, templates: Path | None = None) -> bytes:
     raw = io.BytesIO()
     document.save(raw)
     return _fixed_zip(raw.getvalue())
+
+
+def sample_brief() -> Brief:
+    """A small brief using every part of the page, to try templates on before a run."""
+    source = Source(
+        id="S1",
+        file="sample.txt",
+        format="txt",
+        paragraphs=("Sample.",),
+        metadata=Metadata(
+            title="Sample source",
+            outlet="Sample outlet",
+            author="A. Reporter",
+            published=dt.date(2020, 1, 1),
+            url="https://example.com/sample",
+        ),
+    )
+    when = When(dt.date(2020, 1, 1), "day", "published")
+    return Brief(
+        title="Sample brief",
+        generated=dt.date(2020, 1, 2),
+        key_points=(Item("A sample key point.", ("S1",), 1.0, source_id="S1"),),
+        chronology=(Item("A sample event.", ("S1",), 1.0, when, source_id="S1"),),
+        sources=(source,),
+        skipped=(Skipped("sample.bin", "not text (binary data)"),),
+    )
+
+
+def check_templates(templates: Path | None) -> None:
+    """Raise ``TemplateError`` now if the templates in ``templates`` cannot render a brief.
+
+    Renders a sample brief through both (Markdown and Word), so a missing style, an unknown
+    field or placeholder, or a file that is not a template is reported, naming what is
+    wrong, before any article is read or any file written.
+    """
+    brief = sample_brief()
+    render_markdown(brief, templates)
+    render_docx(brief, templates)

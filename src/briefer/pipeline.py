@@ -26,7 +26,7 @@ from .read import read_inputs
 
 log = logging.getLogger(__name__)
 
-FORMATS = ("md", "docx", "json")
+FORMATS = ("md", "docx", "json", "pdf", "png")
 
 
 @dataclass(frozen=True)
@@ -98,11 +98,24 @@ def write_brief(
     """Write ``brief`` as ``out_dir/brief.<format>``; every file is rendered before any is written.
 
     Each file is replaced atomically, so a failed run leaves yesterday's brief intact.
+    ``pdf`` needs LibreOffice and ``png`` (a preview of the page) also poppler's pdftoppm.
     """
+    from functools import cache
+
     from .atomic import write_atomic
+    from .convert import check_converters, docx_to_pdf, pdf_to_png
     from .docx_render import render_docx
     from .render import render_json, render_markdown
 
+    @cache
+    def word() -> bytes:
+        return render_docx(brief, templates)
+
+    @cache
+    def pdf() -> bytes:
+        return docx_to_pdf(word())
+
+    check_converters(formats)
     rendered: list[tuple[Path, bytes]] = []
     for fmt in dict.fromkeys(formats):
         if fmt == "md":
@@ -110,7 +123,11 @@ def write_brief(
         elif fmt == "json":
             data = render_json(brief).encode("utf-8")
         elif fmt == "docx":
-            data = render_docx(brief, templates)
+            data = word()
+        elif fmt == "pdf":
+            data = pdf()
+        elif fmt == "png":
+            data = pdf_to_png(pdf())
         else:
             raise ValueError(f"unknown format {fmt!r}; choose from {', '.join(FORMATS)}")
         rendered.append((out_dir / f"brief.{fmt}", data))

@@ -25,7 +25,7 @@ import jinja2
 import jinja2.sandbox
 from jinja2.exceptions import SecurityError
 
-from briefer.errors import TemplateError
+from briefer.errors import OutputError, TemplateError
 from briefer.models import Brief, Item, Source, When
 
 logger = logging.getLogger(__name__)
@@ -281,6 +281,26 @@ def template_bytes(name: str, templates: Path | None = None) -> bytes:
         except OSError as exc:
             raise TemplateError(f"Cannot read template {templates / name}: {exc}") from exc
     return _package_template(name).read_bytes()
+
+
+def export_templates(folder: Path, *, force: bool = False) -> list[Path]:
+    """Write the default ``brief.md.j2`` and ``brief.docx`` to ``folder`` (created if needed).
+
+    Refuses (``OutputError``, nothing written) to replace a template already there unless
+    ``force``: it may be a newsroom's restyled copy.
+    """
+    from briefer.atomic import write_atomic
+
+    targets = [folder / name for name in (MARKDOWN_TEMPLATE, DOCX_TEMPLATE)]
+    existing = [str(path) for path in targets if path.exists()]
+    if existing and not force:
+        raise OutputError(
+            f"{', '.join(existing)} already exist{'s' if len(existing) == 1 else ''}; "
+            "pass --force to replace them with the defaults."
+        )
+    for path in targets:
+        write_atomic(path, _package_template(path.name).read_bytes())
+    return targets
 
 
 def _environment(templates: Path | None) -> jinja2.sandbox.SandboxedEnvironment:
