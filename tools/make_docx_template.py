@@ -6,8 +6,9 @@ changed in code review rather than by hand in Word::
     .venv/bin/python tools/make_docx_template.py            # writes the packaged template
     .venv/bin/python tools/make_docx_template.py out.docx   # writes elsewhere
 
-A newsroom can also copy the result, restyle it in Word, and point briefer at the folder
-holding it. The renderer needs these styles: Title, Heading 1, List Bullet, Meta, Source
+A newsroom copies the result (``briefer templates export DIR``), restyles it in Word, and
+points briefer at the folder holding it (``briefer make … --templates DIR``).
+The renderer needs these styles: Title, Heading 1, List Bullet, Meta, Source
 (paragraph) and Citation, Hyperlink (character). The header and footer may hold the
 placeholders ``{{title}}`` and ``{{generated}}``. Whatever the body holds is replaced.
 """
