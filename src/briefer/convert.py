@@ -24,7 +24,7 @@ logger = logging.getLogger(__name__)
 SOFFICE_TIMEOUT = 240
 PDFTOPPM_TIMEOUT = 60
 #: The preview's resolution: an A4 page becomes 1241 × 1754 pixels, sharp on a screen and
-#: small enough for a chat message (about 150–300 kB).
+#: small enough for a chat message (about 400 kB for the sample brief).
 PREVIEW_DPI = 150
 
 _SOFFICE_NAMES = ("soffice", "libreoffice")
