@@ -164,7 +164,7 @@ def _plain_counts(sentences: Iterable[str]) -> Counter[str]:
 
 
 def _cheap_f1(a: Counter[str], refs: Sequence[Counter[str]]) -> float:
-    hits = sum(min(a[t], r[t]) for r in refs for t in a)
+    hits = sum(min(a[t], r[t]) for r in refs for t in a.keys() & r.keys())
     p = _ratio(hits, len(refs) * sum(a.values()))
     r = _ratio(hits, sum(sum(x.values()) for x in refs))
     return 2 * p * r / (p + r) if p + r else 0.0
@@ -352,7 +352,9 @@ def main() -> int:
                         json.dumps({d.isoformat(): s for d, s in sorted(pred.items())}, indent=1)
                     )
     seconds = time.perf_counter() - started
-    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss  # KiB on Linux
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    peak = usage.ru_maxrss  # KiB on Linux
+    cpu = usage.ru_utime + usage.ru_stime
     mean = average(results)
     print(f"{'timeline':40} {'N':>4} {'K':>2} {'AR1-F':>6} {'AR2-F':>6} {'Date-F':>6}")
     for name, n, k, result in rows:
@@ -369,7 +371,7 @@ def main() -> int:
     print(
         f"{len(rows)} timelines, {articles} articles read; {seconds:.1f} s in all "
         f"({load_seconds:.1f} s reading, cleaning and dating, {seconds - load_seconds:.1f} s "
-        f"choosing and scoring); peak memory (max RSS) {peak / 1024:.0f} MiB"
+        f"choosing and scoring); {cpu:.1f} s of CPU; peak memory (max RSS) {peak / 1024:.0f} MiB"
     )
     return 0
 
