@@ -11,7 +11,11 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
+
+if TYPE_CHECKING:  # the policy sections' own types (briefer.policy fills these fields)
+    from .disagree import Disagreement
+    from .quotes import Quote
 
 Precision = Literal["day", "month", "year"]
 Basis = Literal["explicit", "relative", "published"]
@@ -172,6 +176,12 @@ class Brief:
     skipped: tuple[Skipped, ...] = ()
     algorithm: str = "lexrank"
     page: PageSize = "a4"
+    # the policy sections (briefer.policy): why it matters, what to watch (``when`` is the
+    # date ahead), who said what, and where sources disagree; empty when not computed
+    why_it_matters: tuple[Item, ...] = ()
+    what_to_watch: tuple[Item, ...] = ()
+    who_said_what: tuple[Quote, ...] = ()
+    disagreements: tuple[Disagreement, ...] = ()
 
 
 @dataclass(frozen=True)

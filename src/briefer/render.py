@@ -468,6 +468,8 @@ def render_json(brief: Brief) -> str:
     Field order is fixed and the output is byte-identical for the same ``Brief``. All
     sources are listed here, also those the one-page outputs only count.
     """
+    from .policy import policy_json
+
     document = {
         "title": strip_unsafe(brief.title),
         "generated": brief.generated.isoformat(),
@@ -475,6 +477,7 @@ def render_json(brief: Brief) -> str:
         "page": brief.page,
         "key_points": [_item_json(i, dated=False) for i in brief.key_points],
         "chronology": [_item_json(i, dated=True) for i in brief.chronology],
+        **policy_json(brief),
         "sources": [_source_json(s) for s in brief.sources],
         "skipped": [
             {"file": strip_unsafe(s.file), "reason": strip_unsafe(s.reason)} for s in brief.skipped
