@@ -242,6 +242,56 @@ def templates_export(
         typer.echo(f"wrote {path}", err=True)
 
 
+class InspectFormat(StrEnum):
+    text = "text"
+    json = "json"
+
+
+@app.command()
+def inspect(
+    inputs: Annotated[list[Path], typer.Argument(help="Article files or folders of them.")],
+    show_dropped: Annotated[
+        bool, typer.Option("--show-dropped", help="Show every line, marking removed ones and why.")
+    ] = False,
+    output_format: Annotated[
+        InspectFormat, typer.Option("--format", "-f", help="text (default) or json on stdout.")
+    ] = InspectFormat.text,
+    date: Annotated[
+        str | None,
+        typer.Option("--date", help="Run date bounding publication dates [default: today]."),
+    ] = None,
+    verbose: Annotated[int, typer.Option("--verbose", "-v", count=True, help="Say more.")] = 0,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Say nothing but errors.")] = False,
+) -> None:
+    """Show what briefer reads in INPUTS: format, metadata and where it came from, kept text.
+
+    Exit 1 when no input has any article text. Example: briefer inspect inputs/ --show-dropped
+    """
+    from .inspect import inspect_inputs, render_json, render_text
+
+    _configure_logging(verbose, quiet)
+    today = None
+    if date is not None:
+        try:
+            today = dt.date.fromisoformat(date)
+        except ValueError:
+            raise typer.BadParameter(
+                f"{date!r} is not a YYYY-MM-DD date", param_hint="--date"
+            ) from None
+    missing = [str(p) for p in inputs if not p.exists() and not p.is_symlink()]
+    if missing:
+        raise typer.BadParameter(
+            f"no such file or folder: {', '.join(missing)}", param_hint="INPUTS"
+        )
+    report = inspect_inputs(inputs, today=today)
+    if output_format is InspectFormat.json:
+        typer.echo(render_json(report, show_dropped=show_dropped))
+    else:
+        typer.echo(render_text(report, show_dropped=show_dropped), nl=False)
+    if not any(source.paragraphs for source in report.sources):
+        raise typer.Exit(EXIT_NO_INPUT)
+
+
 def main() -> None:
     """Entry point of the ``briefer`` console script."""
     app()
