@@ -160,6 +160,7 @@ def test_the_command_writes_timeline_json_markdown_and_word(feed: Path, tmp_path
     assert "3 dates" in output
     data = json.loads((out / "timeline.json").read_text(encoding="utf-8"))
     assert set(data) >= {"dates", "sources", "skipped"}
+    assert data["title"] in {a["title"] for a in ARTICLES}
     dates = [d["date"] for d in data["dates"]]
     assert len(dates) == 3 and dates == sorted(dates)
     assert all(re.fullmatch(r"\d{4}-\d{2}-\d{2}", d) for d in dates)

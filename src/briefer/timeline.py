@@ -26,6 +26,8 @@ from .models import BriefOptions, Skipped, Source
 log = logging.getLogger(__name__)
 
 FORMATS = ("json", "md", "docx")
+#: the timeline's title is the most typical source headline of at most this many words
+MAX_TITLE_WORDS = 16
 
 
 @dataclass(frozen=True)
@@ -56,10 +58,17 @@ def _title(sources: Sequence[Source]) -> str:
     from .words import content_words
 
     titles = [s.metadata.title for s in sources if s.metadata.title]
-    if not titles:
+    # a headline is short; a long "title" is a first sentence standing in for one
+    short = [t for t in titles if len(t.split()) <= MAX_TITLE_WORDS] or titles
+    if not short:
         return "Timeline"
     counts: Counter[str] = Counter(w for t in titles for w in content_words(t))
-    return max(titles, key=lambda t: (sum(counts[w] for w in content_words(t)), -len(t)))
+
+    def typical(title: str) -> tuple[float, int]:
+        words = content_words(title)
+        return (sum(counts[w] for w in words) / max(1, len(words)), -len(title))
+
+    return max(short, key=typical)
 
 
 def build_timeline(
