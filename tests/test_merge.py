@@ -3,9 +3,27 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections import Counter
+from dataclasses import replace
+from itertools import combinations
 
-from briefer.merge import Candidate, FactIndex, drop_repeats, merge, same_fact
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from briefer.merge import (
+    COMMON_SHARE,
+    MIN_OVERLAP,
+    SAME_DATE_OVERLAP,
+    Candidate,
+    FactIndex,
+    _least_shared,
+    drop_repeats,
+    merge,
+    same_fact,
+    source_order,
+)
 from briefer.models import Item, Sentence, When
+from briefer.overlap import overlaps
 from briefer.words import content_words
 
 # Two outlets reporting the same fact in their own words, and sentences that only share topic.
@@ -112,3 +130,130 @@ def test_a_background_year_in_another_report_does_not_date_the_fact() -> None:
 
     assert [i.sources for i in items] == [("S1", "S2")]
     assert items[0].when == reported
+
+
+# --- the index finds exactly the pairs same_fact accepts, without comparing every pair -------
+
+# Several outlets on one invented story: facts retold in other words, and sentences that share
+# the story's vocabulary (ferry, strike, port) without reporting the same thing.
+REPORTS = [
+    "Ferry crews at the port of Vesterhavn walked out on Monday over a pay offer of 3 percent.",
+    "Crews on the Vesterhavn ferries began a strike on Monday, rejecting a 3 percent pay offer.",
+    "The strike stranded about 2,000 passengers at the port of Vesterhavn overnight.",
+    "About 2,000 passengers were stranded overnight at Vesterhavn port by the strike.",
+    "Some 2,000 passengers spent the night stranded in Vesterhavn because of the ferry strike.",
+    "The ferry operator said it would not raise its offer while the strike continued.",
+    "The operator refused to improve its pay offer as long as crews stayed on strike.",
+    "The union said talks could resume on Thursday if the operator returned to the table.",
+    "Union leaders said talks with the ferry operator could restart on Thursday.",
+    "Lorries queued for six kilometres on the road to the port.",
+    "A queue of lorries six kilometres long formed on the port road.",
+    "The port authority opened an emergency car park for the lorries.",
+    "The ferry strike is the first at Vesterhavn since 2009.",
+    "Vesterhavn ferry crews last went on strike in 2009.",
+    "Passengers were offered refunds or places on flights.",
+    "Ferry.",
+    "Strike.",
+    "It was the first of many.",
+    "The ferry strike at the port of Vesterhavn continued on Tuesday.",
+    "The strike at Vesterhavn port went on into Tuesday, the ferry operator said.",
+]
+
+
+def _index_of(texts: list[str]) -> FactIndex:
+    return FactIndex(
+        [Sentence(f"S{k % 5 + 1}", k, 0, text) for k, text in enumerate(texts)], "english"
+    )
+
+
+def _brute_force_same_as(index: FactIndex, position: int) -> list[int]:
+    """The definition: share two words not too common to look up by, and same_fact."""
+    frequency = Counter(w for words in index.words for w in words)
+    too_common = max(20, int(COMMON_SHARE * len(index.words)))
+    words = index.words[position]
+    need = min(2, len(words))
+    found = {position}
+    for other, other_words in enumerate(index.words):
+        rare = [w for w in words & other_words if frequency[w] <= too_common]
+        if len(rare) >= need and rare and same_fact(words, other_words):
+            found.add(other)
+    return sorted(found)
+
+
+def test_fact_index_finds_every_sentence_reporting_the_same_fact() -> None:
+    index = _index_of(REPORTS)
+    for position, sentence in enumerate(index.sentences):
+        assert index.same_as(sentence) == _brute_force_same_as(index, position), sentence.text
+    # retellings meet, topic-only neighbours do not
+    assert index.same_as(index.sentences[2]) == [2, 3, 4]
+    assert index.same_as(index.sentences[9]) == [9, 10]
+    assert index.same_as(index.sentences[11]) == [11]
+
+
+def test_words_too_common_to_look_up_by_do_not_make_a_fact() -> None:
+    # 40 sentences all about the ferry strike at Vesterhavn: those words are in every one,
+    # so two sentences sharing only them are not found, even though same_fact would hold
+    texts = [f"Ferry strike Vesterhavn port day {k} crews." for k in range(40)]
+    texts += ["Ferry strike Vesterhavn port.", "Vesterhavn port ferry strike."]
+    index = _index_of(texts)
+    assert same_fact(index.words[40], index.words[41])
+    assert index.same_as(index.sentences[40]) == [40]
+    for position, sentence in enumerate(index.sentences):
+        assert index.same_as(sentence) == _brute_force_same_as(index, position)
+
+
+def test_a_sentence_outside_the_index_is_looked_up_by_its_words() -> None:
+    index = _index_of(REPORTS)
+    outsider = Sentence(
+        "S9",
+        99,
+        0,
+        "Passengers were stranded overnight at Vesterhavn by the strike, about 2,000 of them.",
+    )
+    assert index.same_as(outsider) == [2, 3, 4]
+    assert index.reporters(outsider) == {"S3", "S4", "S5", "S9"}
+
+
+words_strategy = st.frozensets(st.sampled_from([f"w{k}" for k in range(14)]), max_size=9)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(words_strategy, min_size=2, max_size=30), st.sampled_from([0.5, 0.6]))
+def test_overlaps_miss_no_pair_that_is_the_same_fact(
+    sets: list[frozenset[str]], overlap: float
+) -> None:
+    found = overlaps(sets, _least_shared(overlap))
+    pairs = set(zip(found.first.tolist(), found.second.tolist(), strict=True))
+    for (i, a), (j, b) in combinations(enumerate(sets), 2):
+        if same_fact(a, b, overlap):
+            assert (i, j) in pairs, (a, b)
+    for i, j, shared in zip(found.first, found.second, found.shared, strict=True):
+        assert shared == len(sets[i] & sets[j])
+
+
+def _sequential_drop_repeats(items: list[Item]) -> list[Item]:
+    """The definition: each item folds into the first kept item it repeats."""
+    kept: list[tuple[Item, frozenset[str]]] = []
+    for item in items:
+        words = content_words(item.text)
+        for k, (other, other_words) in enumerate(kept):
+            alike = item.when is not None and other.when is not None
+            alike = alike and item.when.iso() == other.when.iso()  # type: ignore[union-attr]
+            if same_fact(words, other_words, SAME_DATE_OVERLAP if alike else MIN_OVERLAP):
+                sources = tuple(sorted({*other.sources, *item.sources}, key=source_order))
+                kept[k] = (replace(other, sources=sources), other_words)
+                break
+        else:
+            kept.append((item, words))
+    return [i for i, _ in kept]
+
+
+def test_drop_repeats_folds_each_repeat_into_the_first_kept_item() -> None:
+    days = [When(dt.date(2024, 6, d), "day", "explicit") for d in (3, 3, 4)]
+    items = [
+        Item(text, (f"S{k % 7 + 1}",), 1.0 - k / 100, days[k % 3], f"S{k % 7 + 1}")
+        for k, text in enumerate(REPORTS + REPORTS[::-1])
+    ]
+    kept = drop_repeats(items)
+    assert kept == _sequential_drop_repeats(items)
+    assert len(kept) < len(REPORTS)

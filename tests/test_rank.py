@@ -1,10 +1,14 @@
-"""Ranking a source's sentences with sumy's summarisers, offline."""
+"""Ranking a source's sentences: sumy's summarisers, and LexRank/TextRank vectorised to match."""
 
 from __future__ import annotations
 
+import datetime as dt
+from pathlib import Path
+
 import pytest
 
-from briefer.rank import ALGORITHMS, rank_sentences
+from briefer import graphrank
+from briefer.rank import ALGORITHMS, VECTORISED, rank_order, rank_sentences, sumy_order
 from briefer.split import Tokenizer
 
 ARTICLE = [
@@ -52,3 +56,105 @@ def test_unknown_algorithm_is_refused() -> None:
 
 def test_nothing_to_rank() -> None:
     assert rank_sentences([], "lexrank") == []
+
+
+# --- the vectorised LexRank and TextRank give sumy's own order ------------------------------
+
+CASES_DIR = Path(__file__).parent / "cases"
+
+
+def _fixture_documents() -> list[tuple[str, list[str]]]:
+    """Each source of each golden case, as compose ranks it: its candidate sentences."""
+    from briefer.compose import is_candidate, source_sentences
+    from briefer.models import BriefOptions
+    from briefer.pipeline import load_sources
+
+    documents = []
+    options = BriefOptions(today=dt.date(2025, 3, 12))
+    for case in sorted(p for p in CASES_DIR.iterdir() if (p / "inputs").is_dir()):
+        for source in load_sources([case / "inputs"], options).sources:
+            sentences = [s.text for s in source_sentences(source)]
+            documents.append((f"{case.name}/{source.file}", sentences))
+            usable = [s for s in sentences if is_candidate(s)]
+            if usable != sentences:
+                documents.append((f"{case.name}/{source.file} (candidates)", usable))
+    return documents
+
+
+# Messy text where ties, empty sentences and repeats decide the order.
+AWKWARD = [
+    "Breaking news.",
+    "The council met.",
+    "The council met.",  # a repeat: sumy rates both by the last one's score
+    "It is what it is, and that is that.",  # only stop words: no terms at all
+    "Flood barrier approved for the harbour.",
+    "Harbour flood barrier: the council approved it.",
+    "Council.",
+    "Barrier.",
+    "Harbour flood barrier approved by the council on Tuesday, the mayor said.",
+    "—",
+    "Tickets go on sale next week.",
+    "Breaking news.",
+]
+
+
+@pytest.mark.parametrize("algorithm", ["lexrank", "textrank"])
+def test_vectorised_ranking_orders_every_fixture_document_as_sumy_does(algorithm: str) -> None:
+    documents = _fixture_documents()
+    assert len(documents) >= 10
+    for name, sentences in documents:
+        ours = rank_order(sentences, algorithm)
+        theirs = sumy_order(sentences, algorithm)
+        assert ours[:5] == theirs[:5], name
+        assert ours == theirs, name
+
+
+@pytest.mark.filterwarnings("ignore:invalid value encountered:RuntimeWarning")  # sumy's NaNs
+@pytest.mark.parametrize("algorithm", ["lexrank", "textrank"])
+@pytest.mark.parametrize(
+    "document",
+    [AWKWARD, AWKWARD[:2], ["One sentence only about the barrier."], ["Stop.", "It is."]],
+)
+def test_ties_repeats_and_empty_sentences_order_as_sumy_does(
+    algorithm: str, document: list[str]
+) -> None:
+    assert rank_order(document, algorithm) == sumy_order(document, algorithm)
+
+
+@pytest.mark.parametrize("algorithm", ["lexrank", "textrank"])
+def test_the_sparse_graph_for_long_documents_orders_as_sumy_does(
+    algorithm: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # long documents keep only the graph's edges; force that path on a document sumy can
+    # still rank in a test's time, and on blocks smaller than the matrix
+    sentences = [s for _, doc in _fixture_documents() for s in doc]
+    assert len(sentences) > 100
+    theirs = sumy_order(sentences, algorithm)
+    monkeypatch.setattr(graphrank, "DENSE_LIMIT", 0)
+    monkeypatch.setattr(graphrank, "BLOCK_CELLS", 1000)
+    assert rank_order(sentences, algorithm)[:5] == theirs[:5]
+
+
+def test_lexrank_ratings_are_sumys_to_the_bit() -> None:
+    from sumy.models.dom import ObjectDocumentModel, Paragraph, Sentence
+    from sumy.nlp.stemmers import Stemmer
+    from sumy.summarizers.lex_rank import LexRankSummarizer
+    from sumy.utils import get_stop_words
+
+    summarizer = LexRankSummarizer(Stemmer("english"))
+    summarizer.stop_words = get_stop_words("english")
+    tokenizer = Tokenizer("english")
+    document = ObjectDocumentModel([Paragraph([Sentence(s, tokenizer) for s in ARTICLE])])
+    words = [summarizer._to_words_set(s) for s in document.sentences]
+    matrix = summarizer._create_matrix(
+        words, summarizer.threshold, summarizer._compute_tf(words), summarizer._compute_idf(words)
+    )
+    theirs = summarizer.power_method(matrix, summarizer.epsilon)
+
+    assert graphrank.sentence_terms(ARTICLE) == words
+    assert graphrank.lexrank_ratings(words).tolist() == theirs.tolist()
+
+
+def test_other_algorithms_are_sumys() -> None:
+    for algorithm in sorted(set(ALGORITHMS) - VECTORISED):
+        assert rank_order(ARTICLE, algorithm) == sumy_order(ARTICLE, algorithm)

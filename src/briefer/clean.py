@@ -224,16 +224,6 @@ def _all_stoplists() -> dict[str, frozenset[str]]:
     return {name: frozenset(justext.get_stoplist(name)) for name in justext.get_stoplists()}
 
 
-@functools.lru_cache(maxsize=1)
-def _stoplists_holding() -> dict[str, tuple[str, ...]]:
-    """word → the names of the stop-word lists holding it (one look-up per word, not 100)."""
-    holding: dict[str, list[str]] = {}
-    for name, words in _all_stoplists().items():
-        for word in words:
-            holding.setdefault(word, []).append(name)
-    return {word: tuple(names) for word, names in holding.items()}
-
-
 def detect_stoplist(lines: Sequence[str], *, language: str | None = None) -> frozenset[str]:
     """The stop words of the text's language (jusText's lists), guessed from the words when
     ``language`` is not given; English wins near-ties."""
@@ -251,11 +241,11 @@ def detect_stoplist(lines: Sequence[str], *, language: str | None = None) -> fro
             break
     if not sample:
         return lists["English"]
-    scores = dict.fromkeys(lists, 0)
-    holders = _stoplists_holding()
-    for word, n in Counter(sample).items():
-        for name in holders.get(word, ()):
-            scores[name] += n
+    counts = Counter(sample)
+    # each list's words met in the sample: a set intersection, not a loop over the sample
+    scores = {
+        name: sum(counts[w] for w in words.intersection(counts)) for name, words in lists.items()
+    }
     best = max(scores, key=lambda name: scores[name])
     if scores["English"] >= 0.8 * scores[best]:
         return lists["English"]

@@ -606,11 +606,23 @@ def block_height(block: Block, styles: Mapping[str, TextStyle], width: float) ->
     return lines * line + style.before + style.after
 
 
-def page_height(brief: Brief, geometry: Geometry) -> float:
-    """The estimated height of the brief's body on the Word page, in points."""
-    return sum(
-        block_height(block, geometry.styles, geometry.text_width) for block in page_blocks(brief)
-    )
+def page_height(
+    brief: Brief, geometry: Geometry, heights: dict[Block, float] | None = None
+) -> float:
+    """The estimated height of the brief's body on the Word page, in points.
+
+    ``heights`` remembers each paragraph's height between calls: the fitting asks again
+    after every item it drops, and most paragraphs stay the same.
+    """
+    if heights is None:
+        heights = {}
+    total = 0.0
+    for block in page_blocks(brief):
+        height = heights.get(block)
+        if height is None:
+            height = heights[block] = block_height(block, geometry.styles, geometry.text_width)
+        total += height
+    return total
 
 
 # ------------------------------------------------------------------ fitting
@@ -620,9 +632,14 @@ def markdown_words(brief: Brief, templates: Path | None = None) -> int:
     return len(render_markdown(brief, templates).split())
 
 
-def _fits(brief: Brief, geometry: Geometry, templates: Path | None) -> bool:
+def _fits(
+    brief: Brief,
+    geometry: Geometry,
+    templates: Path | None,
+    heights: dict[Block, float] | None = None,
+) -> bool:
     return (
-        page_height(brief, geometry) <= geometry.body_height - RESERVE_PT
+        page_height(brief, geometry, heights) <= geometry.body_height - RESERVE_PT
         and markdown_words(brief, templates) <= MAX_MARKDOWN_WORDS
     )
 
@@ -642,6 +659,29 @@ def _victim(
     return items, -negative_index
 
 
+def _items_height(
+    key_points: Sequence[Item],
+    chronology: Sequence[Item],
+    geometry: Geometry,
+    known: dict[tuple[int, bool], float],
+) -> float:
+    """The height of the items' own paragraphs (as :func:`page_blocks` lays them out).
+
+    The page is at least this tall, so while it is taller than the page the fitting drops
+    items without laying out the whole page (hundreds of items trim in milliseconds).
+    """
+    total = 0.0
+    for items, dated in ((key_points, False), (chronology, True)):
+        for item in items:
+            height = known.get((id(item), dated))
+            if height is None:
+                block = Block("List Bullet", _item_runs(item, dated=dated))
+                height = block_height(block, geometry.styles, geometry.text_width)
+                known[(id(item), dated)] = height
+            total += height
+    return total
+
+
 def fit_to_page(brief: Brief, templates: Path | None = None) -> Brief:
     """``brief`` with its lowest-scored items dropped until it fits one page.
 
@@ -654,9 +694,14 @@ def fit_to_page(brief: Brief, templates: Path | None = None) -> Brief:
     geometry = read_geometry(document, brief.page, header_fields(brief))
     key_points, chronology = list(brief.key_points), list(brief.chronology)
     min_key, min_chrono = MIN_KEY_POINTS, MIN_CHRONOLOGY
+    heights: dict[Block, float] = {}  # paragraph → height, measured once
+    floors: dict[tuple[int, bool], float] = {}
+    room = geometry.body_height - RESERVE_PT
     while True:
         candidate = replace(brief, key_points=tuple(key_points), chronology=tuple(chronology))
-        if _fits(candidate, geometry, templates):
+        # the items alone taller than the page: no need to lay out the rest to know
+        too_tall = _items_height(key_points, chronology, geometry, floors) > room + 1e-6
+        if not too_tall and _fits(candidate, geometry, templates, heights):
             break
         victim = _victim(key_points, chronology, min_key, min_chrono)
         if victim is not None:

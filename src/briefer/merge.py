@@ -1,20 +1,31 @@
 """Tell when sentences from different sources report the same fact, and merge them.
 
 Two sentences say the same thing when their content words (stemmed, stop words removed)
-overlap strongly. :class:`FactIndex` holds every sentence of every source with postings
-over content words, so finding who else reports a fact stays fast on hundreds of articles.
-Candidates are merged best-first: the best-ranked wording of a fact is kept and every
-source that reports it, in any of its sentences, is cited.
+overlap strongly. :class:`FactIndex` holds every sentence of every source and finds, once
+for all of them, which report the same fact (:mod:`briefer.overlap` compares only the pairs
+that meet on a rare word, then counts their shared words with numpy), so finding who else
+reports a fact stays fast on thousands of articles. Candidates are merged best-first: the
+best-ranked wording of a fact is kept and every source that reports it, in any of its
+sentences, is cited.
 """
 
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
+from functools import cached_property
+from typing import TYPE_CHECKING
 
 from .models import Item, Sentence, When
 from .words import content_words
+
+if TYPE_CHECKING:
+    import numpy as np
+    import numpy.typing as npt
+
+    IntArray = npt.NDArray[np.int64]
+    BoolArray = npt.NDArray[np.bool_]
 
 #: two sentences report the same fact when they share this many content words …
 MIN_SHARED = 4
@@ -51,6 +62,53 @@ def same_fact(a: frozenset[str], b: frozenset[str], overlap: float = MIN_OVERLAP
     return shared / min(len(a), len(b)) >= overlap or shared / len(a | b) >= MIN_JACCARD
 
 
+#: more shared words than any two sentences have: two sets that can never be the same fact
+NEVER = 1 << 30
+
+
+def _least_shared(overlap: float) -> Callable[[IntArray, IntArray], IntArray]:
+    """The fewest words two sets of the given sizes share when they are the same fact.
+
+    A lower bound (exact or one below) of the least ``shared`` for which :func:`same_fact`
+    can hold at the given ``overlap``: ``min(MIN_SHARED, longer)`` and ``MIN_BALANCE ×
+    longer``, and ``overlap × shorter`` or the Jaccard share of both; a little slack keeps
+    rounding from ever making it too high. :data:`NEVER` when they cannot be the same fact.
+    """
+    import numpy as np
+
+    slack = 1e-9
+
+    def least(sizes_a: IntArray, sizes_b: IntArray) -> IntArray:
+        longer = np.maximum(sizes_a, sizes_b)
+        shorter = np.minimum(sizes_a, sizes_b)
+        by_overlap = np.ceil(overlap * shorter - slack)
+        by_jaccard = np.ceil(MIN_JACCARD * (sizes_a + sizes_b) / (1 + MIN_JACCARD) - slack)
+        least = np.maximum(
+            np.minimum(MIN_SHARED, longer),
+            np.maximum(np.ceil(MIN_BALANCE * longer - slack), np.minimum(by_overlap, by_jaccard)),
+        ).astype(np.int64)
+        least = np.maximum(least, 1)
+        return np.where((least > shorter) | (shorter == 0), NEVER, least)
+
+    return least
+
+
+def same_facts(
+    sizes_a: IntArray, sizes_b: IntArray, shared: IntArray, overlap: float | npt.NDArray[np.float64]
+) -> BoolArray:
+    """:func:`same_fact` for many pairs at once, given their sizes and shared word counts."""
+    import numpy as np
+
+    longer = np.maximum(sizes_a, sizes_b)
+    shorter = np.minimum(sizes_a, sizes_b)
+    union = sizes_a + sizes_b - shared
+    enough = (shorter > 0) & (shared >= np.minimum(MIN_SHARED, longer))
+    enough &= ~(shared < MIN_BALANCE * longer)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        close = (shared / shorter >= overlap) | (shared / union >= MIN_JACCARD)
+    return enough & close
+
+
 class FactIndex:
     """Every sentence of every source, looked up by content words."""
 
@@ -58,13 +116,50 @@ class FactIndex:
         self.language = language
         self.sentences = list(sentences)
         self.words = [content_words(s.text, language) for s in self.sentences]
+        self._position = {(s.source_id, s.index): i for i, s in enumerate(self.sentences)}
+
+    @cached_property
+    def _too_common(self) -> int:
+        return max(20, int(COMMON_SHARE * len(self.sentences)))
+
+    @cached_property
+    def postings(self) -> dict[str, list[int]]:
+        """Content word → positions of the sentences holding it (too common words left out)."""
         postings: dict[str, list[int]] = defaultdict(list)
         for i, words in enumerate(self.words):
             for word in words:
                 postings[word].append(i)
-        too_common = max(20, int(COMMON_SHARE * len(self.sentences)))
-        self.postings = {w: p for w, p in postings.items() if len(p) <= too_common}
-        self._position = {(s.source_id, s.index): i for i, s in enumerate(self.sentences)}
+        return {w: p for w, p in postings.items() if len(p) <= self._too_common}
+
+    @cached_property
+    def _same(self) -> tuple[list[int], list[int]]:
+        """Who reports the same fact as whom, for every sentence at once: (starts, positions).
+
+        A sentence is the same fact as another when they share at least two words that are
+        not too common to look facts up by, and :func:`same_fact` holds for all their words;
+        every sentence is the same fact as itself.
+        """
+        import numpy as np
+
+        from .overlap import overlaps
+
+        frequency: Counter[str] = Counter(w for words in self.words for w in words)
+        common = frozenset(w for w, k in frequency.items() if k > self._too_common)
+        found = overlaps(self.words, _least_shared(MIN_OVERLAP), common)
+        a, b = found.first, found.second
+        size_a, size_b = found.sizes[a], found.sizes[b]
+        same = same_facts(size_a, size_b, found.shared, MIN_OVERLAP)
+        # looked up from a's side (b's), the rare words shared must number min(2, a's words)
+        forward = same & (found.shared_rare >= np.minimum(2, size_a))
+        backward = same & (found.shared_rare >= np.minimum(2, size_b))
+        n = len(self.sentences)
+        own = np.arange(n, dtype=np.int64)
+        source = np.concatenate([a[forward], b[backward], own])
+        target = np.concatenate([b[forward], a[backward], own])
+        order = np.lexsort((target, source))
+        starts = np.zeros(n + 1, dtype=np.int64)
+        np.cumsum(np.bincount(source, minlength=n), out=starts[1:])
+        return starts.tolist(), target[order].tolist()
 
     def position(self, sentence: Sentence) -> int | None:
         """Where ``sentence`` is in the index, if it is there."""
@@ -77,19 +172,22 @@ class FactIndex:
         return self.words[position]
 
     def same_as(self, sentence: Sentence) -> list[int]:
-        """Positions of every sentence (``sentence`` itself included) reporting its fact."""
-        words = self.words_of(sentence)
+        """Positions of every sentence (``sentence`` itself included) reporting its fact.
+
+        In index order.
+        """
+        own = self.position(sentence)
+        if own is not None:
+            starts, positions = self._same
+            return positions[starts[own] : starts[own + 1]]
+        words = content_words(sentence.text, self.language)
         counts: Counter[int] = Counter()
         for word in words:
             counts.update(self.postings.get(word, ()))
         # common words were left out of the postings, so ask for fewer shared ones here and
         # let same_fact decide on all the words
         need = min(2, len(words))
-        found = [i for i, n in counts.items() if n >= need and same_fact(words, self.words[i])]
-        own = self._position.get((sentence.source_id, sentence.index))
-        if own is not None and own not in found:
-            found.append(own)
-        return found
+        return sorted(i for i, k in counts.items() if k >= need and same_fact(words, self.words[i]))
 
     def reporters(self, sentence: Sentence) -> set[str]:
         """The ids of every source with a sentence reporting the same fact as ``sentence``."""
@@ -175,19 +273,36 @@ def merge(candidates: Sequence[Candidate], index: FactIndex) -> tuple[list[Item]
 def drop_repeats(items: Sequence[Item], language: str = "english") -> list[Item]:
     """``items`` without any that repeat an earlier (better) one's fact, citations combined.
 
-    Two items dated the same day (or month) need less overlap to count as one event.
+    Two items dated the same day (or month) need less overlap to count as one event. An
+    item repeating several earlier ones folds into the first of them still kept.
     """
-    kept: list[tuple[Item, frozenset[str]]] = []
-    for item in items:
-        words = content_words(item.text, language)
-        for i, (other, other_words) in enumerate(kept):
-            same_date = item.when is not None and other.when is not None
-            same_date = same_date and item.when.iso() == other.when.iso()  # type: ignore[union-attr]
-            overlap = SAME_DATE_OVERLAP if same_date else MIN_OVERLAP
-            if same_fact(words, other_words, overlap):
-                sources = tuple(sorted(set(other.sources) | set(item.sources), key=source_order))
-                kept[i] = (replace(other, sources=sources), other_words)
-                break
-        else:
-            kept.append((item, words))
-    return [item for item, _ in kept]
+    import numpy as np
+
+    from .overlap import overlaps
+
+    words = [content_words(item.text, language) for item in items]
+    found = overlaps(words, _least_shared(min(MIN_OVERLAP, SAME_DATE_OVERLAP)))
+    iso = [item.when.iso() if item.when is not None else None for item in items]
+    a, b = found.first, found.second
+    dated_alike = np.array(
+        [
+            iso[i] is not None and iso[i] == iso[j]
+            for i, j in zip(a.tolist(), b.tolist(), strict=True)
+        ],
+        dtype=bool,
+    )
+    overlap = np.where(dated_alike, SAME_DATE_OVERLAP, MIN_OVERLAP)
+    same = same_facts(found.sizes[a], found.sizes[b], found.shared, overlap)
+    earlier: dict[int, list[int]] = defaultdict(list)  # item → earlier items of its fact
+    for i, j in zip(a[same].tolist(), b[same].tolist(), strict=True):
+        earlier[j].append(i)
+    kept: dict[int, Item] = {}
+    for k, item in enumerate(items):
+        into = next((i for i in sorted(earlier.get(k, ())) if i in kept), None)
+        if into is None:
+            kept[k] = item
+            continue
+        other = kept[into]
+        sources = tuple(sorted(set(other.sources) | set(item.sources), key=source_order))
+        kept[into] = replace(other, sources=sources)
+    return list(kept.values())

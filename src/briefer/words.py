@@ -1,4 +1,8 @@
-"""Content words: the stemmed, stop-word-free vocabulary sentences are compared by."""
+"""Content words: the stemmed, stop-word-free vocabulary sentences are compared by.
+
+Stemming is the costly part (NLTK's Snowball stemmer is pure Python), and news text repeats
+its words, so each language's stems are kept once computed: :func:`cached_stemmer`.
+"""
 
 from __future__ import annotations
 
@@ -11,6 +15,9 @@ log = logging.getLogger(__name__)
 
 _WORD = re.compile(r"\w+(?:['’]\w+)*")
 
+#: stems remembered per language before the memory is cleared (about 100 bytes each)
+STEM_CACHE_SIZE = 500_000
+
 
 @cache
 def stemmer(language: str) -> Callable[[str], str]:
@@ -22,6 +29,28 @@ def stemmer(language: str) -> Callable[[str], str]:
     except LookupError:
         log.info("no stemmer for %s; comparing unstemmed words", language)
         return null_stemmer  # type: ignore[no-any-return]
+
+
+class _CachedStemmer:
+    """``stemmer(language)`` remembering its answers: the same stems, computed once."""
+
+    def __init__(self, stem: Callable[[str], str]) -> None:
+        self._stem = stem
+        self._known: dict[str, str] = {}
+
+    def __call__(self, word: str) -> str:
+        found = self._known.get(word)
+        if found is None:
+            if len(self._known) >= STEM_CACHE_SIZE:
+                self._known.clear()
+            found = self._known[word] = self._stem(word)
+        return found
+
+
+@cache
+def cached_stemmer(language: str) -> Callable[[str], str]:
+    """The stemmer of :func:`stemmer`, remembering every word it has stemmed."""
+    return _CachedStemmer(stemmer(language))
 
 
 @cache
@@ -38,7 +67,7 @@ def stop_words(language: str) -> frozenset[str]:
 
 def content_words(text: str, language: str = "english") -> frozenset[str]:
     """The stems of ``text``'s words that carry content (no stop words, no one-letter words)."""
-    stem = stemmer(language)
+    stem = cached_stemmer(language)
     stops = stop_words(language)
     found = set()
     for match in _WORD.finditer(text.lower()):

@@ -1,0 +1,210 @@
+"""Every pair of word sets that share enough words, found without comparing all pairs.
+
+Telling which of 10,000 sentences report the same fact one pair at a time is 50 million
+comparisons. Two sets that must share at least ``t`` words must also share one of the
+``size - t + 1`` rarest words of each (order the vocabulary rarest first: if either set kept
+all its rarest words out of the other, fewer than ``t`` would be left to share), and the
+rarest word they share must leave room for ``t - 1`` more after it in both. So only pairs
+meeting on such a word are candidates ("prefix" and "positional" filtering, as in
+similarity joins, e.g. PPJoin), and the words they share are then counted exactly. The
+caller says how many words two sets of given sizes must share at the least; the answer is
+exact as long as that bound is never above the truth.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from itertools import pairwise
+
+import numpy as np
+import numpy.typing as npt
+
+IntArray = npt.NDArray[np.int64]
+
+#: pairs expanded at a time (bounds the working memory: about 50 bytes a pair)
+CHUNK = 2_000_000
+
+
+@dataclass(frozen=True)
+class Overlaps:
+    """Candidate pairs ``first[k] < second[k]`` and the words each pair shares."""
+
+    sizes: IntArray  # words in each set
+    first: IntArray
+    second: IntArray
+    shared: IntArray  # words the two sets share
+    shared_rare: IntArray  # … leaving out the ``common`` words
+
+
+def _runs(lengths: IntArray) -> IntArray:
+    """0, 1, … length-1 for each of ``lengths``, concatenated."""
+    total = int(lengths.sum())
+    return np.arange(total, dtype=np.int64) - np.repeat(np.cumsum(lengths) - lengths, lengths)
+
+
+def _chunks(weights: IntArray, limit: int) -> list[tuple[int, int]]:
+    """Consecutive ranges of ``weights``, each summing to ``limit`` at most (or one item)."""
+    total = np.cumsum(weights)
+    edges = [0]
+    while edges[-1] < len(weights):
+        start = edges[-1]
+        base = int(total[start - 1]) if start else 0
+        end = int(np.searchsorted(total, base + limit, side="right"))
+        edges.append(max(end, start + 1))
+    return list(pairwise(edges))
+
+
+def overlaps(
+    sets: Sequence[frozenset[str]],
+    least_shared: Callable[[IntArray, IntArray], IntArray],
+    common: frozenset[str] = frozenset(),
+) -> Overlaps:
+    """Every pair of ``sets`` that may share ``least_shared(size_a, size_b)`` words.
+
+    Pairs sharing fewer may be missing; every pair sharing at least that many is there,
+    with its exact counts of shared words (all of them, and those not in ``common``).
+    """
+    n = len(sets)
+    vocabulary: dict[str, int] = {}
+    ids = np.array(
+        [vocabulary.setdefault(w, len(vocabulary)) for s in sets for w in s], dtype=np.int64
+    )
+    size_v = max(1, len(vocabulary))
+    sizes = np.fromiter(map(len, sets), dtype=np.int64, count=n)
+    starts = np.zeros(n + 1, dtype=np.int64)
+    np.cumsum(sizes, out=starts[1:])
+    rows = np.repeat(np.arange(n, dtype=np.int64), sizes)
+    frequency = np.bincount(ids, minlength=size_v)
+    rarest_first = np.lexsort((np.arange(size_v), frequency))
+    rank = np.empty(size_v, dtype=np.int64)
+    rank[rarest_first] = np.arange(size_v)
+
+    # each set's words rarest first, with how many follow each
+    by_rarity = np.sort(rows * size_v + rank[ids])
+    entry_rank = by_rarity % size_v
+    position = _runs(sizes)
+    left_over = sizes[rows] - position - 1
+    least = _table(least_shared, sizes)
+    present = np.unique(sizes)
+    fewest = np.zeros(len(least), dtype=np.int64)
+    fewest[present] = least[np.ix_(present, present)].min(axis=1)
+
+    # two sets sharing t ≥ 2 words share their two rarest shared words among the first
+    # size - t + 2 of each: the pairs of words in those prefixes are the keys to meet on
+    prefix = sizes - np.maximum(fewest[sizes], 2) + 2
+    in_prefix = position < prefix[rows]
+    p_row, p_rank, p_left = rows[in_prefix], entry_rank[in_prefix], left_over[in_prefix]
+    one, other = _within_runs(np.bincount(p_row, minlength=n))
+    keys = p_rank[one] * size_v + p_rank[other]
+    order = np.argsort(keys, kind="stable")  # by word pair, sets in order within
+    met_on_two = (keys[order], p_row[one][order], p_left[other][order])
+    pairs = [_pairs_within_groups(*met_on_two, 2, sizes, least, n)]
+    # a set whose fellow may share a single word (one-word sets) meets it on any word
+    single = (fewest[sizes] <= 1)[rows]
+    if single.any():
+        order = np.argsort(entry_rank[single], kind="stable")
+        met_on_one = (entry_rank[single][order], rows[single][order], left_over[single][order])
+        pairs.append(_pairs_within_groups(*met_on_one, 1, sizes, least, n))
+    merged = _distinct(np.concatenate([a * n + b for a, b in pairs]))
+    first, second = merged // n, merged % n
+
+    by_word = np.sort(rows * size_v + ids)  # each set's words by id, for look-ups
+    is_common = np.zeros(size_v, dtype=bool)
+    for word in common:
+        if word in vocabulary:
+            is_common[vocabulary[word]] = True
+    shared, shared_rare = _count_shared(first, second, sizes, starts, by_word, size_v, is_common)
+    return Overlaps(sizes, first, second, shared, shared_rare)
+
+
+def _within_runs(lengths: IntArray) -> tuple[IntArray, IntArray]:
+    """Every pair of positions (i < j) within each run of ``lengths`` consecutive items."""
+    start = np.repeat(np.cumsum(lengths) - lengths, lengths)
+    offset = _runs(lengths)
+    after = np.repeat(lengths, lengths) - offset - 1  # items after each one in its run
+    one = np.repeat(np.arange(len(offset), dtype=np.int64), after)
+    other = one + 1 + _runs(after)
+    del start
+    return one, other
+
+
+def _pairs_within_groups(
+    group: IntArray,
+    member: IntArray,
+    left_over: IntArray,
+    met: int,
+    sizes: IntArray,
+    least: npt.NDArray[np.int64],
+    n: int,
+) -> tuple[IntArray, IntArray]:
+    """Unique pairs (a < b) of members of a group with room to share enough words.
+
+    Members met on ``met`` words, with ``left_over`` words after them that they may share.
+    """
+    if len(group) == 0:
+        empty = np.zeros(0, dtype=np.int64)
+        return empty, empty
+    new = np.flatnonzero(np.r_[True, group[1:] != group[:-1]])
+    size = np.diff(np.r_[new, len(group)])
+    offset = np.arange(len(group), dtype=np.int64) - np.repeat(new, size)
+    reach = np.repeat(size, size) - offset - 1  # members after this one in its group
+    keys: list[IntArray] = []
+    for a, b in _chunks(reach, CHUNK):
+        left = np.repeat(np.arange(a, b, dtype=np.int64), reach[a:b])
+        right = left + 1 + _runs(reach[a:b])
+        one, other = member[left], member[right]
+        room = met + np.minimum(left_over[left], left_over[right])
+        fits = room >= least[sizes[one], sizes[other]]
+        low, high = np.minimum(one[fits], other[fits]), np.maximum(one[fits], other[fits])
+        keys.append(_distinct(low * n + high))
+    merged = _distinct(np.concatenate(keys)) if keys else np.zeros(0, dtype=np.int64)
+    return merged // n, merged % n
+
+
+def _table(
+    least_shared: Callable[[IntArray, IntArray], IntArray], sizes: IntArray
+) -> npt.NDArray[np.int64]:
+    """``least_shared`` for every pair of sizes up to the largest, as a look-up table."""
+    span = np.arange(int(sizes.max(initial=0)) + 1, dtype=np.int64)
+    grid = least_shared(np.repeat(span, len(span)), np.tile(span, len(span)))
+    return grid.reshape(len(span), len(span))
+
+
+def _distinct(values: IntArray) -> IntArray:
+    """The distinct values, sorted (``np.unique`` by sorting, faster than its hashing)."""
+    ordered = np.sort(values)
+    if len(ordered) < 2:
+        return ordered
+    return ordered[np.r_[True, ordered[1:] != ordered[:-1]]]
+
+
+def _count_shared(
+    first: IntArray,
+    second: IntArray,
+    sizes: IntArray,
+    starts: IntArray,
+    by_word: IntArray,
+    size_v: int,
+    is_common: npt.NDArray[np.bool_],
+) -> tuple[IntArray, IntArray]:
+    """Words each pair shares: each word of the smaller set looked up in the larger."""
+    shared = np.zeros(len(first), dtype=np.int64)
+    shared_rare = np.zeros(len(first), dtype=np.int64)
+    if len(first) == 0:
+        return shared, shared_rare
+    swap = sizes[first] > sizes[second]
+    small = np.where(swap, second, first)
+    large = np.where(swap, first, second)
+    reach = sizes[small]
+    for a, b in _chunks(reach, CHUNK):
+        pair = np.repeat(np.arange(a, b, dtype=np.int64), reach[a:b])
+        entry = np.repeat(starts[small[a:b]], reach[a:b]) + _runs(reach[a:b])
+        word = by_word[entry] % size_v
+        wanted = large[pair] * size_v + word
+        found = np.minimum(np.searchsorted(by_word, wanted), len(by_word) - 1)
+        hit = by_word[found] == wanted
+        shared[a:b] = np.bincount(pair - a, weights=hit, minlength=b - a).astype(np.int64)
+        rare = hit & ~is_common[word]
+        shared_rare[a:b] = np.bincount(pair - a, weights=rare, minlength=b - a).astype(np.int64)
+    return shared, shared_rare
