@@ -292,6 +292,101 @@ def inspect(
         raise typer.Exit(EXIT_NO_INPUT)
 
 
+class TimelineFormat(StrEnum):
+    json = "json"
+    md = "md"
+    docx = "docx"
+
+
+def _day_option(value: str | None, name: str) -> dt.date | None:
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise typer.BadParameter(f"{value!r} is not a YYYY-MM-DD date", param_hint=name) from None
+
+
+@app.command()
+def timeline(
+    inputs: Annotated[
+        list[Path],
+        typer.Argument(help="Article files or folders of them (a JSONL feed is one file)."),
+    ],
+    output: Annotated[
+        Path, typer.Option("--output", "-o", help="Folder for timeline.json / .md / .docx.")
+    ] = Path("outputs"),
+    dates: Annotated[
+        int | None,
+        typer.Option("--dates", "-n", min=1, help="Number of dates [default: from the material]."),
+    ] = None,
+    per_date: Annotated[
+        int, typer.Option("--per-date", "-k", min=1, help="Sentences per date at most.")
+    ] = 1,
+    formats: Annotated[
+        list[TimelineFormat] | None,
+        typer.Option("--format", "-f", help="Output format; repeat for several. [default: json]"),
+    ] = None,
+    since: Annotated[
+        str | None,
+        typer.Option("--since", help="Only articles published and dates from YYYY-MM-DD."),
+    ] = None,
+    until: Annotated[
+        str | None,
+        typer.Option("--until", help="Only articles published and dates up to YYYY-MM-DD."),
+    ] = None,
+    keywords: Annotated[
+        list[str] | None,
+        typer.Option("--keyword", help="A chosen sentence must contain one of these; repeatable."),
+    ] = None,
+    verbose: Annotated[int, typer.Option("--verbose", "-v", count=True, help="Say more.")] = 0,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Say nothing but errors.")] = False,
+) -> None:
+    """Make a dated chronology of the story in INPUTS: N dates, up to K sentences each.
+
+    Example: briefer timeline feed.jsonl -o out/ --dates 20 --per-date 2 --format md
+    """
+    from .chronology import ChronologyOptions
+    from .errors import BrieferError, NoUsableInput
+    from .timeline import make_timeline, write_timeline
+
+    _configure_logging(verbose, quiet)
+    missing = [str(p) for p in inputs if not p.exists() and not p.is_symlink()]
+    if missing:
+        raise typer.BadParameter(
+            f"no such file or folder: {', '.join(missing)}", param_hint="INPUTS"
+        )
+    options = ChronologyOptions(
+        dates=dates,
+        per_date=per_date,
+        since=_day_option(since, "--since"),
+        until=_day_option(until, "--until"),
+        keywords=tuple(keywords or ()),
+    )
+    try:
+        made = make_timeline(inputs, options)
+    except NoUsableInput as error:
+        typer.echo(
+            f"briefer: {error}. Nothing was written; check the files and run again.", err=True
+        )
+        raise typer.Exit(EXIT_NO_INPUT) from None
+    for skip in made.skipped:
+        _say(f"  skipped {skip.file}: {skip.reason}", quiet)
+    try:
+        written = write_timeline(made, output, [f.value for f in formats or [TimelineFormat.json]])
+    except BrieferError as error:
+        typer.echo(f"briefer: {error}", err=True)
+        raise typer.Exit(EXIT_NO_INPUT) from None
+    items = sum(len(e.items) for e in made.entries)
+    _say(
+        f"briefer: {len(made.entries)} dates, {items} sentences from {len(made.sources)} "
+        f"cited sources; {len(made.skipped)} skipped",
+        quiet,
+    )
+    for path in written:
+        _say(f"  wrote {path}", quiet)
+
+
 def main() -> None:
     """Entry point of the ``briefer`` console script."""
     app()
