@@ -31,5 +31,9 @@ class TemplateError(BrieferError):
     """A user template is missing, malformed, or lacks a style or field briefer needs."""
 
 
+class LimitExceeded(BrieferError):
+    """The run as a whole is over a limit (too many articles); nothing is written."""
+
+
 class OutputError(BrieferError):
     """An output file could not be written (the previous file, if any, is left untouched)."""

@@ -195,9 +195,27 @@ def extract_html(page: str | bytes, *, today: dt.date | None = None) -> HtmlArti
         body = plain_text_lines(tree)
         cleaned = False
     if not any(line.strip() for line in body):
+        if _depth(tree) >= _PARSER_MAX_DEPTH:
+            raise SkipFile(
+                f"HTML nested more than {_PARSER_MAX_DEPTH} elements deep; "
+                "the parser stops there and no article text was found above that depth"
+            )
         raise SkipFile("no article text found in HTML")
     found = _trafilatura_metadata(document, today=today) if document is not None else Metadata()
     return HtmlArticle(lines=body, metadata=_combine(candidates, found), cleaned=cleaned)
+
+
+#: libxml2's HTML parser drops elements nested deeper than this (without XML_PARSE_HUGE).
+_PARSER_MAX_DEPTH = 255
+
+
+def _depth(tree: lxml.html.HtmlElement) -> int:
+    """How deep the elements of ``tree`` are nested (counted without recursion)."""
+    depth = deepest = 0
+    for event, _ in lxml.etree.iterwalk(tree, events=("start", "end")):
+        depth += 1 if event == "start" else -1
+        deepest = max(deepest, depth)
+    return deepest
 
 
 def html_fragment_lines(fragment: str) -> tuple[str, ...]:

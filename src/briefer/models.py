@@ -197,3 +197,8 @@ class BriefOptions:
     max_chronology: int = 16
     today: dt.date | None = None
     templates: Path | None = None
+    # limits on untrusted input (see briefer.limits, which holds the same defaults)
+    max_file_bytes: int = 50 * 2**20  # larger files are skipped unread; Word may unpack to this
+    max_articles: int = 5_000  # files plus feed items per run; more is an error
+    max_article_chars: int = 500_000  # an article's text past this is cut
+    max_ranked_sentences: int = 300  # sentences ranked per article, from the top

@@ -14,13 +14,14 @@ import hashlib
 import logging
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from .clean import clean_article
-from .compose import compose, source_sentences
+from .compose import compose, is_candidate, source_sentences
 from .errors import NoUsableInput
 from .layout import fit_to_page
+from .limits import cap_sentences
 from .models import Brief, BriefOptions, Skipped, Source
 from .read import read_inputs
 
@@ -48,7 +49,13 @@ def load_sources(inputs: Sequence[Path | str], options: BriefOptions) -> Sources
     today = options.today or dt.date.today()
     seen: dict[str, str] = {}
     sources: list[Source] = []
-    read = read_inputs([Path(p) for p in inputs], today=today)
+    read = read_inputs(
+        [Path(p) for p in inputs],
+        today=today,
+        max_bytes=options.max_file_bytes,
+        max_articles=options.max_articles,
+        max_article_chars=options.max_article_chars,
+    )
     skipped.extend(read.skipped)
     for raw in read.articles:
         label = raw.file if raw.item is None else f"{raw.file} (item {raw.item})"
@@ -62,9 +69,13 @@ def load_sources(inputs: Sequence[Path | str], options: BriefOptions) -> Sources
             item=raw.item,
             language=options.language,
         )
-        if not any(True for _ in source_sentences(source)):
+        sentences = source_sentences(source)
+        if not any(is_candidate(sentence.text) for sentence in sentences):
             skipped.append(Skipped(label, "no article sentences found after cleaning"))
             continue
+        if len(sentences) > options.max_ranked_sentences:
+            capped = cap_sentences(source.paragraphs, options.max_ranked_sentences, label)
+            source = replace(source, paragraphs=capped)
         fingerprint = _fingerprint(clean.paragraphs)
         if fingerprint in seen:
             skipped.append(Skipped(label, f"same article as {seen[fingerprint]}"))

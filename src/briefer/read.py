@@ -36,6 +36,7 @@ import json
 import logging
 import os
 import re
+import stat
 import unicodedata
 import zipfile
 import zlib
@@ -50,6 +51,7 @@ from docx.opc.exceptions import PackageNotFoundError
 from docx.table import Table
 from docx.text.paragraph import Paragraph
 
+from briefer import limits
 from briefer.errors import SkipFile
 from briefer.html import extract_html, html_fragment_lines, looks_like_html, parse_published
 from briefer.models import METADATA_FIELDS, Metadata, RawArticle, Skipped
@@ -58,11 +60,11 @@ from briefer.mojibake import repair_mojibake
 logger = logging.getLogger(__name__)
 
 #: Files larger than this are skipped unread.
-MAX_FILE_BYTES = 50 * 2**20
+MAX_FILE_BYTES = limits.MAX_FILE_BYTES
 #: A Word file whose zip entries declare more than this, uncompressed, is skipped unopened.
-MAX_WORD_EXPANDED_BYTES = 50 * 2**20
+MAX_WORD_EXPANDED_BYTES = limits.MAX_FILE_BYTES
 #: A Word file with more zip entries than this is skipped unopened.
-MAX_WORD_ENTRIES = 10_000
+MAX_WORD_ENTRIES = limits.MAX_ZIP_ENTRIES
 
 TEXT_SUFFIXES = frozenset({".txt", ".text"})
 MARKDOWN_SUFFIXES = frozenset({".md", ".markdown"})
@@ -133,6 +135,7 @@ PYTHON_DOCX_CREATED = dt.datetime(2013, 12, 23, 23, 15, tzinfo=dt.UTC)
 
 _SNIFF_BYTES = 8192
 _MAX_CONTROL_SHARE = 0.05
+_MAX_NUL_SHARE = 0.01
 _BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32"),
     (codecs.BOM_UTF32_BE, "utf-32"),
@@ -246,22 +249,33 @@ def _link_problem(error: BaseException) -> str:
 # --- reading -------------------------------------------------------------------------------
 
 
-def read_inputs(inputs: Sequence[Path], *, today: dt.date | None = None) -> ReadResult:
+def read_inputs(
+    inputs: Sequence[Path],
+    *,
+    today: dt.date | None = None,
+    max_bytes: int = MAX_FILE_BYTES,
+    max_articles: int = limits.MAX_ARTICLES,
+    max_article_chars: int = limits.MAX_ARTICLE_CHARS,
+) -> ReadResult:
     """Discover and read every input; each unusable file or feed item is a ``Skipped``.
 
-    Raises ``FileNotFoundError`` when an INPUT does not exist.
+    Files over ``max_bytes`` are skipped unread; an article's text is cut after
+    ``max_article_chars`` characters. Raises ``FileNotFoundError`` when an INPUT does not
+    exist, and ``LimitExceeded`` when the inputs hold more than ``max_articles`` articles.
     """
     candidates, skipped = discover(inputs)
+    limits.check_article_count(len(candidates), max_articles, "files")
     articles: list[RawArticle] = []
     for path, name in candidates:
         try:
-            result = read_file(path, name, today=today)
+            result = read_file(path, name, today=today, max_bytes=max_bytes)
         except SkipFile as skip:
             logger.info("skipping %s: %s", name, skip.reason)
             skipped.append(Skipped(name, skip.reason))
             continue
-        articles.extend(result.articles)
+        articles.extend(limits.cap_article(a, max_article_chars) for a in result.articles)
         skipped.extend(result.skipped)
+        limits.check_article_count(len(articles), max_articles, "articles (files and feed items)")
     return ReadResult(tuple(articles), tuple(skipped))
 
 
@@ -279,14 +293,21 @@ def read_file(
     if reader is None:
         raise SkipFile(UNSUPPORTED_REASONS.get(suffix) or f"unsupported file type {suffix}")
     try:
-        size = path.stat().st_size
-        if size > max_bytes:
-            raise SkipFile(f"file is {_size(size)}, over the {_size(max_bytes)} limit")
-        data = path.read_bytes()
+        status = path.stat()
+        if not stat.S_ISREG(status.st_mode):
+            raise SkipFile("not a regular file (a pipe, device or socket)")
+        if status.st_size > max_bytes:
+            raise SkipFile(f"file is {_size(status.st_size)}, over the {_size(max_bytes)} limit")
+        with path.open("rb") as handle:  # never more than the limit, even if the file grows
+            data = handle.read(max_bytes + 1)
     except OSError as error:
         raise SkipFile(f"cannot read file: {error.strerror or error}") from None
+    if len(data) > max_bytes:
+        raise SkipFile(f"file grew past the {_size(max_bytes)} limit while it was read")
     if not data.strip():
         raise SkipFile("empty file")
+    if reader is _read_word:
+        return _read_word(data, name, today or dt.date.today(), max_expanded=max_bytes)
     return reader(data, name, today or dt.date.today())
 
 
@@ -306,9 +327,11 @@ def decode_text(data: bytes) -> str:
 
     BOMs decide first; then UTF-8; then cp1252 (which reads latin-1 text identically and
     gives bytes 0x80–0x9F their punctuation meaning: curly quotes, dashes, €), falling back to
-    latin-1 when a byte cp1252 leaves undefined occurs. NUL bytes or many control characters
-    mean binary data (``SkipFile``). Line endings become ``\\n``, control and invisible
-    characters other than ``\\n`` and ``\\t`` are dropped, and the text is NFC-normalised.
+    latin-1 when a byte cp1252 leaves undefined occurs. UTF-16 without a BOM is recognised by
+    its every other byte being NUL; a zero-filled end is dropped; other NUL bytes (more than
+    1%) or many control characters mean binary data (``SkipFile``). Line endings become
+    ``\\n``, control and invisible characters other than ``\\n`` and ``\\t`` are dropped,
+    and the text is NFC-normalised.
     UTF-8 that was once misread as Latin-1 or cp1252 ("donâ€™t") is repaired first.
     """
     text = repair_mojibake(_decode(data))
@@ -336,6 +359,15 @@ def _decode(data: bytes) -> str:
             except UnicodeDecodeError:
                 raise SkipFile("not text (binary data)") from None
     if b"\x00" in data[:_SNIFF_BYTES]:
+        utf16 = _bomless_utf16(data[:_SNIFF_BYTES])
+        if utf16 is not None:
+            try:
+                return data[: len(data) // 2 * 2].decode(utf16)
+            except UnicodeDecodeError:
+                raise SkipFile("not text (binary data)") from None
+    data = data.rstrip(b"\x00")  # a file zero-filled at its end (a crash while saving)
+    sample = data[:_SNIFF_BYTES]
+    if sample.count(b"\x00") > _MAX_NUL_SHARE * len(sample):
         raise SkipFile("not text (binary data)")
     for codec in ("utf-8", "cp1252"):
         try:
@@ -345,6 +377,19 @@ def _decode(data: bytes) -> str:
         logger.debug("decoded as %s", codec)
         return text
     return data.decode("latin-1")
+
+
+def _bomless_utf16(sample: bytes) -> str | None:
+    """``utf-16-le``/``-be`` when every other byte is NUL, as in Latin-script UTF-16."""
+    sample = sample[: len(sample) // 2 * 2]
+    if len(sample) < 8:
+        return None
+    even, odd = sample[0::2], sample[1::2]
+    half = len(sample) // 2
+    for zeros, letters, codec in ((odd, even, "utf-16-le"), (even, odd, "utf-16-be")):
+        if zeros.count(0) >= 0.9 * half and letters.count(0) <= 0.1 * half:
+            return codec
+    return None
 
 
 def text_lines(text: str) -> tuple[str, ...]:
@@ -538,21 +583,14 @@ def _read_pdf(data: bytes, name: str, today: dt.date) -> ReadResult:
     return ReadResult((article,))
 
 
-def _read_word(data: bytes, name: str, today: dt.date) -> ReadResult:
+def _read_word(
+    data: bytes, name: str, today: dt.date, *, max_expanded: int = MAX_WORD_EXPANDED_BYTES
+) -> ReadResult:
     if data.startswith(b"\xd0\xcf\x11\xe0"):
         raise SkipFile("not a .docx file (an old .doc or a password-protected document)")
-    try:
-        with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            entries = archive.infolist()
-    except (zipfile.BadZipFile, EOFError, ValueError, NotImplementedError) as error:
-        raise SkipFile(f"corrupt Word file: {error}") from None
-    if len(entries) > MAX_WORD_ENTRIES:
-        raise SkipFile(f"Word file holds {len(entries)} parts, over the {MAX_WORD_ENTRIES} limit")
-    if any(entry.flag_bits & 0x1 for entry in entries):
-        raise SkipFile("corrupt Word file: its parts are encrypted")
-    expanded = sum(entry.file_size for entry in entries)
-    if expanded > MAX_WORD_EXPANDED_BYTES:
-        raise SkipFile(f"Word file expands to {_size(expanded)}, over the limit")
+    limits.check_zip(
+        data, what="Word file", max_expanded=max_expanded, max_entries=MAX_WORD_ENTRIES
+    )
     # Only python-docx runs inside the try: what it raises means a malformed file.
     try:
         document = docx.Document(io.BytesIO(data))

@@ -27,6 +27,7 @@ from jinja2.exceptions import SecurityError
 
 from briefer.errors import OutputError, TemplateError
 from briefer.models import Brief, Item, Source, When
+from briefer.sandbox import BoundedSandbox, FolderLoader, check_word_template, render_bounded
 
 logger = logging.getLogger(__name__)
 
@@ -277,9 +278,12 @@ def template_bytes(name: str, templates: Path | None = None) -> bytes:
     _check_folder(templates)
     if templates is not None and (templates / name).is_file():
         try:
-            return (templates / name).read_bytes()
+            data = (templates / name).read_bytes()
         except OSError as exc:
             raise TemplateError(f"Cannot read template {templates / name}: {exc}") from exc
+        if name.endswith(".docx"):
+            check_word_template(data, templates / name)  # untrusted: no macros, no links out
+        return data
     return _package_template(name).read_bytes()
 
 
@@ -308,12 +312,9 @@ def _environment(templates: Path | None) -> jinja2.sandbox.SandboxedEnvironment:
         found = _package_template(name)
         return found.read_text(encoding="utf-8") if found.is_file() else None
 
-    loaders: list[jinja2.BaseLoader] = []
-    if templates is not None:
-        loaders.append(jinja2.FileSystemLoader(str(templates), encoding="utf-8"))
-    loaders.append(jinja2.FunctionLoader(package_source))
-    env = jinja2.sandbox.SandboxedEnvironment(
-        loader=jinja2.ChoiceLoader(loaders),
+    # plain names only, from the user's folder or the package: never a path, never outside
+    env = BoundedSandbox(
+        loader=FolderLoader(templates, package_source),
         undefined=jinja2.StrictUndefined,
         autoescape=False,
         keep_trailing_newline=True,
@@ -394,21 +395,23 @@ def render_markdown(brief: Brief, templates: Path | None = None) -> str:
     """
     _check_folder(templates)
     env = _environment(templates)
+    where = templates / MARKDOWN_TEMPLATE if templates is not None else MARKDOWN_TEMPLATE
+    fix = "; fix it, or remove it from the templates folder to use the default."
     try:
         template = env.get_template(MARKDOWN_TEMPLATE)
-        text = template.render(markdown_context(brief))
+        text = render_bounded(template, markdown_context(brief))
     except jinja2.UndefinedError as exc:
         raise TemplateError(
-            f"Template {MARKDOWN_TEMPLATE} uses a field briefer does not provide: {exc.message}"
+            f"Template {where} uses a field briefer does not provide: {exc.message}{fix}"
         ) from exc
     except jinja2.TemplateSyntaxError as exc:
         raise TemplateError(
-            f"Template {exc.filename or MARKDOWN_TEMPLATE} line {exc.lineno}: {exc.message}"
+            f"Template {exc.filename or where} line {exc.lineno}: {exc.message}{fix}"
         ) from exc
     except SecurityError as exc:
-        raise TemplateError(f"Template {MARKDOWN_TEMPLATE} is not allowed to: {exc}") from exc
+        raise TemplateError(f"Template {where} was refused: {str(exc).rstrip('.')}{fix}") from exc
     except jinja2.TemplateError as exc:
-        raise TemplateError(f"Template {MARKDOWN_TEMPLATE}: {exc.message}") from exc
+        raise TemplateError(f"Template {where}: {exc.message}{fix}") from exc
     return text.rstrip("\n") + "\n"
 
 
