@@ -1,7 +1,9 @@
 """The ``briefer`` command: a thin layer that parses options, runs the pipeline and reports.
 
 Exit codes: 0 a brief was written; 1 no input was usable (nothing is written, existing
-outputs stay as they were) or an output or template problem; 2 a usage error.
+outputs stay as they were) or an output or template problem; 2 a usage error; 3 the inputs
+hold more articles than ``--max-articles`` (nothing is written). See the README, "When
+something goes wrong".
 """
 
 from __future__ import annotations
@@ -26,7 +28,7 @@ app = typer.Typer(
     help="Turn a folder of news articles about one story into a one-page policy brief.",
 )
 
-EXIT_OK, EXIT_NO_INPUT, EXIT_USAGE = 0, 1, 2
+EXIT_OK, EXIT_NO_INPUT, EXIT_USAGE, EXIT_LIMIT = 0, 1, 2, 3
 
 
 class Format(StrEnum):
@@ -73,6 +75,11 @@ def _configure_logging(verbose: int, quiet: bool) -> None:
     root = logging.getLogger("briefer")
     root.handlers[:] = [handler]
     root.setLevel(level)
+
+
+def _printable(name: str) -> str:
+    """A file name fit for one line of the report: control characters shown escaped."""
+    return "".join(repr(c)[1:-1] if not c.isprintable() else c for c in name)
 
 
 def _say(message: str, quiet: bool) -> None:
@@ -145,6 +152,17 @@ def make(
         str | None,
         typer.Option("--date", help="Generation date to print (YYYY-MM-DD) [default: today]."),
     ] = None,
+    max_file_mb: Annotated[
+        float,
+        typer.Option(
+            "--max-file-mb", min=0.001, help="Skip files larger than this (and Word files that "
+            "unpack to more).",
+        ),
+    ] = 50,
+    max_articles: Annotated[
+        int,
+        typer.Option("--max-articles", min=1, help="Most articles (files + feed items) per run."),
+    ] = 5000,
     verbose: Annotated[int, typer.Option("--verbose", "-v", count=True, help="Say more.")] = 0,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Say nothing but errors.")] = False,
 ) -> None:
@@ -155,7 +173,9 @@ def make(
     Formats: md, docx, json; pdf (needs LibreOffice) and png, a picture of the page (needs
     LibreOffice and poppler's pdftoppm).
     """
-    from .errors import BrieferError, NoUsableInput
+    from dataclasses import replace
+
+    from .errors import BrieferError, LimitExceeded, NoUsableInput
     from .pipeline import make_brief, write_brief
     from .rank import ALGORITHMS
 
@@ -183,7 +203,15 @@ def make(
         today = _source_date_epoch()
     chosen = [f.value for f in formats] if formats else ["md", "docx"]
     try:
-        brief = make_brief(inputs, _brief_options(algorithm, title, page, today, templates))
+        options = replace(
+            _brief_options(algorithm, title, page, today, templates),
+            max_file_bytes=int(max_file_mb * 2**20),
+            max_articles=max_articles,
+        )
+        brief = make_brief(inputs, options)
+    except LimitExceeded as error:
+        typer.echo(f"briefer: {error}.", err=True)
+        raise typer.Exit(EXIT_LIMIT) from None
     except NoUsableInput as error:
         typer.echo(
             f"briefer: {error}. Nothing was written; check the files and run again.", err=True
@@ -194,7 +222,7 @@ def make(
         raise typer.Exit(EXIT_NO_INPUT) from None
 
     for skip in brief.skipped:
-        _say(f"  skipped {skip.file}: {skip.reason}", quiet)
+        _say(f"  skipped {_printable(skip.file)}: {skip.reason}", quiet)
     try:
         written = write_brief(brief, output, chosen, templates)
     except BrieferError as error:
