@@ -659,3 +659,12 @@ def test_a_long_article_is_cut_and_ranked_from_the_top(tmp_path: Path) -> None:
     (source,) = found.sources
     assert sum(len(p) for p in source.paragraphs) < 50 * 200
     shutil.rmtree(tmp_path)
+
+
+@pytest.mark.parametrize("command", ["timeline", "inspect"])
+def test_every_command_refuses_too_many_files_cleanly(tmp_path: Path, command: str) -> None:
+    for i in range(5_001):
+        (tmp_path / f"{i}.txt").write_text("note", encoding="utf-8")
+    code, output = run(command, tmp_path)
+    assert code == 3, output
+    assert "over the limit of 5000 articles" in output and "Traceback" not in output

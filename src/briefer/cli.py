@@ -312,6 +312,9 @@ def inspect(
             f"no such file or folder: {', '.join(missing)}", param_hint="INPUTS"
         )
     report = inspect_inputs(inputs, today=today)
+    except LimitExceeded as error:
+        typer.echo(f"briefer: {error}.", err=True)
+        raise typer.Exit(EXIT_LIMIT) from None
     if output_format is InspectFormat.json:
         typer.echo(render_json(report, show_dropped=show_dropped))
     else:
@@ -375,7 +378,7 @@ def timeline(
     Example: briefer timeline feed.jsonl -o out/ --dates 20 --per-date 2 --format md
     """
     from .chronology import ChronologyOptions
-    from .errors import BrieferError, NoUsableInput
+    from .errors import BrieferError, LimitExceeded, NoUsableInput
     from .timeline import make_timeline, write_timeline
 
     _configure_logging(verbose, quiet)
@@ -399,7 +402,7 @@ def timeline(
         )
         raise typer.Exit(EXIT_NO_INPUT) from None
     for skip in made.skipped:
-        _say(f"  skipped {skip.file}: {skip.reason}", quiet)
+        _say(f"  skipped {_printable(skip.file)}: {skip.reason}", quiet)
     try:
         written = write_timeline(made, output, [f.value for f in formats or [TimelineFormat.json]])
     except BrieferError as error:
