@@ -295,6 +295,7 @@ def inspect(
 
     Exit 1 when no input has any article text. Example: briefer inspect inputs/ --show-dropped
     """
+    from .errors import LimitExceeded
     from .inspect import inspect_inputs, render_json, render_text
 
     _configure_logging(verbose, quiet)
@@ -311,7 +312,8 @@ def inspect(
         raise typer.BadParameter(
             f"no such file or folder: {', '.join(missing)}", param_hint="INPUTS"
         )
-    report = inspect_inputs(inputs, today=today)
+    try:
+        report = inspect_inputs(inputs, today=today)
     except LimitExceeded as error:
         typer.echo(f"briefer: {error}.", err=True)
         raise typer.Exit(EXIT_LIMIT) from None
@@ -396,6 +398,9 @@ def timeline(
     )
     try:
         made = make_timeline(inputs, options)
+    except LimitExceeded as error:
+        typer.echo(f"briefer: {error}.", err=True)
+        raise typer.Exit(EXIT_LIMIT) from None
     except NoUsableInput as error:
         typer.echo(
             f"briefer: {error}. Nothing was written; check the files and run again.", err=True
