@@ -398,3 +398,61 @@ def test_korean_mojibake_whose_no_break_space_was_squeezed_is_repaired() -> None
     korean = "엘제이의 리벤지인가, 이유리보다 돋보인 이유"
     squeezed = korean.encode("utf-8").decode("latin-1").replace("\xa0", " ")
     assert repair_mojibake(squeezed) == korean
+
+
+PUBLIC_RADIO = """Gulf Shore Public Radio
+Listen Live   Donate   Newsletters
+News | Environment | Politics | Arts
+Port board awards dredging contract despite objections
+By Priya Natarajan | March 12, 2025
+The Harwick Bay port board voted 5-2 on Tuesday to award a $48 million dredging contract to Meridian Marine, despite objections from shellfish growers who say the work will smother their beds.
+Sign up for the Morning Tide newsletter to get port and business news every weekday.
+Board chair Ellen Vance said the deeper channel was needed to keep container traffic from moving to rival ports, and that the contract required silt curtains around the work site.
+"We have listened to the growers and built their concerns into the contract," Vance said after the vote.
+Support for Gulf Shore Public Radio comes from listeners like you. Become a member today.
+The growers' association said it would ask the state environmental agency to review the permit before dredging begins in May.
+Priya Natarajan covers the port and the environment for Gulf Shore Public Radio. Tips: priya@gspr.example
+(c) 2025 Gulf Shore Public Radio. This story may be republished by member stations with credit.
+Copyright 2025. All rights reserved. Republication or redistribution of this content is prohibited without consent.
+More from GSPR
+Ferry fares to rise in July
+"""
+
+
+def test_public_radio_appeals_author_note_and_copyright_lines_are_dropped() -> None:
+    article = clean(PUBLIC_RADIO, today=dt.date(2025, 6, 1))
+    text = body(article)
+
+    assert text.startswith("The Harwick Bay port board voted 5-2 on Tuesday")
+    assert "The growers' association said it would ask" in text
+    assert '"We have listened to the growers' in text
+    for junk in ("Morning Tide newsletter", "listeners like you", "Become a member",
+                 "Tips: priya@", "may be republished", "Republication", "Ferry fares"):
+        assert junk not in text, junk
+    assert reason_of(article, "Sign up for the Morning Tide") == "share/newsletter"
+    assert reason_of(article, "Support for Gulf Shore") == "share/newsletter"
+    assert reason_of(article, "Priya Natarajan covers") == "author bio"
+    assert reason_of(article, "(c) 2025 Gulf Shore") == "footer"
+    meta = article.metadata
+    assert (meta.author, meta.published) == ("Priya Natarajan", dt.date(2025, 3, 12))
+    assert meta.title == "Port board awards dredging contract despite objections"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Subscribers to the port's register said the new fees were fair, the board's survey found.",
+        "Download speeds on the islands fell by half during the storm, the telecom regulator said.",
+        "Readers can contact the harbour office at harbour@example.org for the full timetable, the council said.",
+    ],
+)
+def test_body_sentences_that_look_like_promos_are_kept(line: str) -> None:
+    page = "\n".join([
+        "Island ferry timetable cut",
+        "By Mette Aas | 18 February 2025",
+        "The ferry operator serving the outer islands will cut its winter timetable to four sailings a day from 1 April, blaming a shortage of crew.",
+        line,
+        "The island council said it would ask the regional transport board to pay for a temporary water taxi until the crossings were restored.",
+    ])
+
+    assert line in body(clean(page, today=dt.date(2025, 6, 1)))

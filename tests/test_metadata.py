@@ -215,3 +215,104 @@ def test_outlet_named_in_the_dateline() -> None:
     meta = extract_metadata(lines, body_start=2, today=TODAY)
     assert meta.outlet == "Nordic Wire Service"
     assert meta.author == "Anna Berg"
+
+
+# --- more outlets' bylines (invented people and outlets) -----------------------------------
+
+RUN = dt.date(2025, 6, 1)
+
+
+@pytest.mark.parametrize(
+    ("line", "author", "outlet", "agency", "date"),
+    [
+        # spans set side by side and copied without spaces
+        ("By Ingrid HolmNRB News, Nordfylke2 March 2025", "Ingrid Holm", None, None,
+         dt.date(2025, 3, 2)),
+        ("By Aditi Rao / Express News Service", "Aditi Rao", "Express News Service", None, None),
+        ("By THE ASSOCIATED PRESS", None, None, "Associated Press", None),
+        ("By Sam Ward @samward_news", "Sam Ward", None, None, None),
+        ("Published 3 hours ago | By Nina Petrova", "Nina Petrova", None, None, None),
+        ("Updated 12 March 2025 | By Nina Petrova", "Nina Petrova", None, None,
+         dt.date(2025, 3, 12)),
+        ("Written by Tom Becker · Feb 3, 2025", "Tom Becker", None, None, dt.date(2025, 2, 3)),
+        ("By Emma Clarke and Joe Hunt, BBC News", "Emma Clarke and Joe Hunt", "BBC News", None,
+         None),
+        ("Reported by Sana Javed | Edited by Omar Farooq", "Sana Javed", None, None, None),
+        ("By Jan Novak Jan 8, 2025", "Jan Novak", None, None, dt.date(2025, 1, 8)),
+        ("BY ANNA KROGH, SENIOR REPORTER", "Anna Krogh", None, None, None),
+        ("By Lena Fischer - 12 Mar 2025", "Lena Fischer", None, None, dt.date(2025, 3, 12)),
+        ("By Chris O'Neill and Mary-Kate Dunne", "Chris O'Neill and Mary-Kate Dunne", None,
+         None, None),
+        # a date after the run date is never the article's
+        ("By Ole Brekke | 4 March 2026, 18:41", "Ole Brekke", None, None, None),
+    ],
+)
+def test_bylines_of_more_outlets(
+    line: str, author: str | None, outlet: str | None, agency: str | None, date: dt.date | None
+) -> None:
+    byline = parse_byline(line, today=RUN)
+
+    assert byline is not None
+    assert (byline.author, byline.outlet, byline.agency, byline.date) == (
+        author, outlet, agency, date
+    )
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["Home | By the sea | Weather", "Sport · By Jove, what a win", "Stand by Me (1986)"],
+)
+def test_by_inside_a_menu_or_title_is_not_a_byline(line: str) -> None:
+    assert parse_byline(line, today=RUN) is None
+
+
+def test_glued_broadcaster_byline_gives_author_and_date() -> None:
+    lines = [
+        "NRB News TV Radio Weather Sport",
+        "Home Local National World Climate",
+        "",
+        "Road to fishing village closed after landslide",
+        "",
+        "By Ingrid HolmNRB News, Nordfylke2 March 2025",
+        "",
+        "Watch: Aerial footage shows the slide",
+        "",
+        "The only road into the fishing village of Kvalvik has been closed after a landslide buried a 40-metre stretch of the county road early on Sunday.",  # noqa: E501
+    ]
+    meta = find_header(lines, body_start=9, today=RUN).metadata
+
+    assert meta.title == "Road to fishing village closed after landslide"
+    assert meta.author == "Ingrid Holm"
+    assert meta.published == dt.date(2025, 3, 2)
+
+
+def test_an_updated_line_dates_the_story_when_nothing_else_does() -> None:
+    lines = [
+        "Coastal states agree to cut mackerel quota by 12 percent",
+        "",
+        "By Lars Eide",
+        "",
+        "Updated 29 January 2025 14:02 GMT · 3 min read",
+        "",
+        "BERGEN, Jan 29 (NCNA) - Four coastal states agreed on Wednesday to cut next year's mackerel quota by 12 percent, following scientific advice.",  # noqa: E501
+        "",
+        "Trending: Storm warning for the weekend · 31 May 2025",
+    ]
+    header = find_header(lines, body_start=6, body_end=7, today=RUN)
+
+    assert header.metadata.published == dt.date(2025, 1, 29)
+    assert header.metadata.origin["published"].startswith("date line 5")
+
+
+def test_a_press_release_date_line_dates_it() -> None:
+    lines = [
+        "Ministry confirms new checks on inshore fuel rebate claims",
+        "",
+        "Press release, 4 March 2025",
+        "",
+        "The Halden Ministry of Fisheries today confirmed that every claim under the restored rebate will be checked against satellite data.",  # noqa: E501
+    ]
+    meta = find_header(lines, body_start=4, today=RUN).metadata
+
+    assert meta.title == "Ministry confirms new checks on inshore fuel rebate claims"
+    assert meta.published == dt.date(2025, 3, 4)

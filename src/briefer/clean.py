@@ -53,7 +53,7 @@ _FUNCTION_WORDS = frozenset({
 _NEVER_TITLE = frozenset({
     "ad slot", "share/newsletter", "caption", "read more", "slug", "link", "cookie banner",
     "credits", "tags", "comments", "footer", "menu", "top bar", "section label", "end mark",
-    "contact details",
+    "author bio", "contact details",
 })
 _INLINE_CHROME = frozenset({
     "ad slot", "share/newsletter", "caption", "read more", "slug", "date line", "comments",
@@ -134,6 +134,37 @@ _CREDITS = re.compile(
     r"|edited\s+by|with\s+inputs?\s+from|inputs?\s+from|(?:source|sources|via)\s*:)\b",
     re.I,
 )
+#: a promotion that opens with its call to action ("Sign up for our newsletter to …")
+_PROMO = re.compile(
+    r"^\W*(?:sign\s*-?\s*up|subscribe|register|download|follow\s+us|join\s+(?:us|our)|donate"
+    r"|get\s+(?:our|the)\s+(?:free\s+)?(?:newsletter|app))\b",
+    re.I,
+)
+_PROMO_OBJECT = re.compile(
+    r"\b(?:newsletters?|app|inbox|e-?mail|alerts?|podcasts?|members?(?:ship)?|subscription"
+    r"|updates|channel|free|today|every\s+(?:morning|weekday|day|week|thursday|friday))\b",
+    re.I,
+)
+#: a plea for money or members ("Support for X comes from listeners like you")
+_APPEAL = re.compile(
+    r"\b(?:become\s+a\s+(?:member|subscriber|supporter|patron)|comes\s+from\s+(?:listeners"
+    r"|readers|viewers)\s+like\s+you|donate\s+(?:now|today)|support\s+(?:our|independent|local)"
+    r"\s+journalism)\b",
+    re.I,
+)
+_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+#: an author's note: who they are and how to reach them
+_BIO = re.compile(
+    r"\b(?:covers|writes\s+about|reports\s+on|tips?\s*:|is\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}"
+    r"(?:reporter|correspondent|editor|writer|journalist))\b",
+    re.I,
+)
+_FOOTER_START = re.compile(
+    r"^\W*(?:copyright\b|©|\(c\)\s*\d{4})|\ball\s+rights\s+reserved\b"
+    r"|\b(?:republication|redistribution)\b.*\bprohibited\b",
+    re.I,
+)
+
 #: the marks that end a press release or wire story ("ENDS", "###", "-30-")
 _END_MARK = re.compile(
     r"^\s*(?:#{3}|-\s*30\s*-|\*{3})\s*$|^\W*(?:ends?|end\s+of\s+(?:release|statement|text))\W*$",
@@ -309,6 +340,14 @@ def _rule(line: _Line) -> str | None:
         line.words <= 5 and _TOP_BAR_WORDS.search(text)
     ):
         return "top bar"
+    if line.words <= 30 and _PROMO.match(text) and _PROMO_OBJECT.search(text):
+        return "share/newsletter"
+    if line.words <= 40 and _APPEAL.search(text):
+        return "share/newsletter"
+    if line.words <= 40 and _EMAIL.search(text) and _BIO.search(text):
+        return "author bio"
+    if line.words <= 60 and _FOOTER_START.search(text):
+        return "footer"
     if _END_MARK.match(text):
         return "end mark"
     if _CONTACT.match(text) and line.words <= 40:

@@ -147,6 +147,10 @@ _ROLE_WORDS = (
 )
 _ROLE = re.compile(rf"^{_ROLE_WORDS}$", re.I)
 _GLUE = re.compile(r"(?<=[a-z])(?=[A-Z])")
+_HANDLE = re.compile(r"(?<!\S)@\w{2,30}\b")
+_LATE_BY = re.compile(r"(?:\||·|•)\s*(?P<by>by\s+)(?=[A-Z])", re.I)
+_GLUED_CAPS = re.compile(r"(?<=[a-z])(?=[A-Z]{2,})")
+_GLUED_DIGIT = re.compile(r"(?<=[^\W\d_]{3})(?=\d)")
 _AGENCIES = (
     "Associated Press", "Reuters", "AFP", "Agence France-Presse", "Agence France Presse", "PTI",
     "IANS", "ANI", "AP", "UNI", "Bloomberg", "Xinhua", "dpa", "UPI", "APP", "Anadolu Agency",
@@ -181,7 +185,7 @@ _BY_PREFIX = re.compile(
     r"|authors?\s*[:\-–]|writer\s*:|reporter\s*:|byline\s*:|von|par|por|di)\s*(?=\S)",
     re.I,
 )
-_SEGMENT_SPLIT = re.compile(r"\s*(?:\||•|·|\u2022|\s[-–—]\s|\s{2,}|\t|;)\s*")
+_SEGMENT_SPLIT = re.compile(r"\s*(?:\||•|·|\u2022|\s[-–—/]\s|\s{2,}|\t|;)\s*")
 _UPDATED = re.compile(
     r"^(?:last\s+)?(?:updated|modified|published|posted|first\s+published|created|edited)\b\s*:?",
     re.I,
@@ -281,6 +285,14 @@ def _is_org(segment: str) -> bool:
     return _ORG_TAIL.search(segment) is not None
 
 
+def _only_when(text: str) -> bool:
+    """Whether ``text`` says nothing but when ("Published 3 hours ago", "12 March 2025 |")."""
+    for _, start, end in reversed(find_dates(text)):
+        text = text[:start] + " " + text[end:]
+    text = _FILLER.sub(" ", _RELATIVE.sub(" ", text))
+    return not re.search(r"[^\W\d_]{2,}", text)
+
+
 def parse_byline(line: str, *, today: dt.date | None = None, strict: bool = True) -> Byline | None:
     """Read a byline.
 
@@ -295,8 +307,19 @@ def parse_byline(line: str, *, today: dt.date | None = None, strict: bool = True
     text = line.strip()
     if not text or len(text) > 160:
         return None
+    text = _HANDLE.sub("", text).strip()  # "By Sam Ward @samward_news"
     prefixed = _BY_PREFIX.match(text)
+    late = None if prefixed else _LATE_BY.search(text)
+    if late is not None and _only_when(text[: late.start()]):
+        # "Published 3 hours ago | By Nina Petrova": the byline follows a time stamp
+        when = text[: late.start()]
+        text = text[late.start("by") :] + "  " + when
+        prefixed = _BY_PREFIX.match(text)
     body = text[prefixed.end():] if prefixed else text
+    if prefixed:
+        # spans a page set side by side, copied without spaces: "By Ingrid HolmNRB News,
+        # Nordfylke2 March 2025" is "Ingrid Holm | NRB News, Nordfylke | 2 March 2025"
+        body = _GLUED_CAPS.sub("  ", _GLUED_DIGIT.sub("  ", body))
     if not prefixed:
         # "Posted on March 12, 2021 by Jane Doe"
         before, by, after = text.partition(" by ")
@@ -341,6 +364,11 @@ def parse_byline(line: str, *, today: dt.date | None = None, strict: bool = True
         if _GENERIC_ORG.match(seg):
             has_role = has_role or _DESK.search(seg) is not None
             continue
+        bare = re.sub(r"^the\s+", "", seg, flags=re.IGNORECASE).lower()
+        canonical = next((a for a in _AGENCIES if a.lower() == bare), None)
+        if canonical is not None:  # "By THE ASSOCIATED PRESS": an agency, not a person
+            agency = agency or canonical
+            continue
         name, found_agency = _split_agency(seg)
         if found_agency:
             agency = agency or found_agency
@@ -359,8 +387,8 @@ def parse_byline(line: str, *, today: dt.date | None = None, strict: bool = True
         if not prefixed and len(seg) <= 3:  # a time zone or an abbreviation left over
             continue
         unknown += 1
-    if unknown > 1 or (unknown and not prefixed):
-        return None
+    if unknown > 1 or (unknown and not prefixed and not (has_role and author)):
+        return None  # one unknown segment after a name and a role is a place ("New Delhi")
     if not prefixed and len(expanded) == 1 and author is None and (has_role or agency):
         # "Staff Reporter", "Web Desk": a byline that names no one; "Associated Press"
         return Byline(agency=agency)
@@ -623,7 +651,9 @@ def find_header(
             if not text or _TOP_BAR.search(text) or (i in roles and roles[i] == "title"):
                 continue
             date_only = is_date_only(text)
-            keyed = _DATE_KEY.search(text) is not None and len(text.split()) <= 15
+            keyed = (
+                _DATE_KEY.search(text) is not None or _UPDATED_KEY.search(text) is not None
+            ) and len(text.split()) <= 15
             if not (date_only or keyed or i in roles):
                 continue
             dates = [d for d, _, _ in find_dates(text) if _plausible(d, today)]
