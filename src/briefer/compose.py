@@ -13,11 +13,14 @@ import math
 import re
 from collections import Counter
 from collections.abc import Sequence
+from functools import partial
 
 from .chronology import page_chronology, self_dated
 from .dating import date_sentence
 from .merge import Candidate, FactIndex, drop_repeats, merge
 from .models import Brief, BriefOptions, Item, Sentence, Skipped, Source
+from .parallel import map_ordered
+from .rank import prepare as prepare_ranking
 from .rank import rank_sentences
 from .split import split_sentences
 from .words import content_words
@@ -65,6 +68,10 @@ def is_candidate(text: str) -> bool:
     letters = _LETTER.findall(text)
     # a shouted line (all capitals) is a heading or a label, not a sentence
     return bool(letters) and sum(ch.isupper() for ch in letters) < 0.6 * len(letters)
+
+
+def _ranked_source(source: Source, options: BriefOptions) -> list[Candidate]:
+    return _ranked(source, source_sentences(source), options)
 
 
 def _ranked(
@@ -139,7 +146,12 @@ def _title(sources: Sequence[Source], items: Sequence[Item], options: BriefOptio
 def compose(sources: Sequence[Source], skipped: Sequence[Skipped], options: BriefOptions) -> Brief:
     """The brief for ``sources``: title, key points, chronology, before fitting to a page."""
     language = sources[0].language if sources else options.language
-    ranked = [_ranked(source, source_sentences(source), options) for source in sources]
+    # each source is split, ranked and dated on its own: on every core when there are many
+    ranked = map_ordered(
+        partial(_ranked_source, options=options),
+        sources,
+        warm=partial(prepare_ranking, options.algorithm, language),
+    )
     index = FactIndex([c.sentence for r in ranked for c in r], language)
     candidates = [c for r in ranked for c in _weighed(r, index)]
     titles = {_plain(s.metadata.title) for s in sources if s.metadata.title}

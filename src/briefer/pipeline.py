@@ -15,14 +15,16 @@ import logging
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
+from functools import partial
 from pathlib import Path
 
-from .clean import clean_article
+from .clean import clean_article, detect_stoplist
 from .compose import compose, is_candidate, source_sentences
 from .errors import NoUsableInput
 from .layout import fit_to_page
 from .limits import cap_sentences
 from .models import Brief, BriefOptions, Skipped, Source
+from .parallel import map_ordered
 from .read import read_inputs
 
 log = logging.getLogger(__name__)
@@ -57,9 +59,14 @@ def load_sources(inputs: Sequence[Path | str], options: BriefOptions) -> Sources
         max_article_chars=options.max_article_chars,
     )
     skipped.extend(read.skipped)
-    for raw in read.articles:
+    # cleaning is per article: on every core when there are many (same results, same order)
+    cleaned = map_ordered(
+        partial(clean_article, today=today),
+        read.articles,
+        warm=partial(detect_stoplist, []),  # loads jusText's word lists once, not per worker
+    )
+    for raw, clean in zip(read.articles, cleaned, strict=True):
         label = raw.file if raw.item is None else f"{raw.file} (item {raw.item})"
-        clean = clean_article(raw, today=today)
         source = Source(
             id=f"S{len(sources) + 1}",
             file=raw.file,

@@ -99,6 +99,16 @@ def rank_order(
     return order_by(sentences, ratings)
 
 
+def prepare(algorithm: str = DEFAULT_ALGORITHM, language: str = "english") -> None:
+    """Load what ranking needs (numpy, the stemmer, sumy's summariser) ahead of the first use."""
+    if algorithm in VECTORISED:
+        from . import graphrank  # noqa: F401
+    else:
+        _summarizer(algorithm, language)
+    stemmer(language)
+    stop_words(language)
+
+
 def rank_sentences(
     sentences: Sequence[str], algorithm: str = DEFAULT_ALGORITHM, language: str = "english"
 ) -> list[float]:

@@ -38,6 +38,18 @@ class _CachedStemmer:
         self._stem = stem
         self._known: dict[str, str] = {}
 
+    def __len__(self) -> int:
+        return len(self._known)
+
+    def learned_since(self, mark: int) -> list[tuple[str, str]]:
+        """The (word, stem) pairs learned after the first ``mark`` (all, if since cleared)."""
+        known = list(self._known.items())
+        return known[mark:] if mark <= len(known) else known
+
+    def remember(self, pairs: list[tuple[str, str]]) -> None:
+        if len(self._known) + len(pairs) < STEM_CACHE_SIZE:
+            self._known.update(pairs)
+
     def __call__(self, word: str) -> str:
         found = self._known.get(word)
         if found is None:
@@ -47,10 +59,43 @@ class _CachedStemmer:
         return found
 
 
-@cache
-def cached_stemmer(language: str) -> Callable[[str], str]:
+def cached_stemmer(language: str) -> _CachedStemmer:
     """The stemmer of :func:`stemmer`, remembering every word it has stemmed."""
-    return _CachedStemmer(stemmer(language))
+    found = _STEMMERS.get(language)
+    if found is None:
+        found = _STEMMERS[language] = _CachedStemmer(stemmer(language))
+    return found
+
+
+#: stems learned, by language, as :func:`stems_since` gives them
+StemDelta = dict[str, list[tuple[str, str]]]
+
+
+def stems_mark() -> dict[str, int]:
+    """How many stems each language's cache holds now (see :func:`stems_since`)."""
+    return {language: len(cached_stemmer(language)) for language in _languages()}
+
+
+def stems_since(mark: dict[str, int]) -> StemDelta:
+    """The stems learned since ``mark``: what a worker process sends back."""
+    return {
+        language: cached_stemmer(language).learned_since(mark.get(language, 0))
+        for language in _languages()
+    }
+
+
+def remember_stems(learned: StemDelta) -> None:
+    """Add stems another process learned to this process's caches."""
+    for language, pairs in learned.items():
+        cached_stemmer(language).remember(pairs)
+
+
+def _languages() -> list[str]:
+    """The languages whose cached stemmer exists in this process."""
+    return list(_STEMMERS)
+
+
+_STEMMERS: dict[str, _CachedStemmer] = {}
 
 
 @cache

@@ -1,0 +1,57 @@
+"""Per-article work on several processes gives the same brief as one process."""
+
+from __future__ import annotations
+
+import datetime as dt
+from functools import partial
+from pathlib import Path
+
+import pytest
+
+from briefer import parallel, words
+from briefer.models import BriefOptions
+from briefer.pipeline import make_brief
+
+CASE = Path(__file__).parent / "cases" / "mixed" / "inputs"
+
+
+def _stems_of(text: str, language: str) -> list[str]:
+    stem = words.cached_stemmer(language)
+    return [stem(w) for w in text.lower().split()]
+
+
+def test_results_come_back_in_order_with_the_stems_workers_learned(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setenv("BRIEFER_WORKERS", "2")
+    monkeypatch.setattr(parallel, "MIN_ITEMS", 2)
+    monkeypatch.setattr(parallel, "CHUNK", 2)
+    texts = [f"harbourmasters{k} dredging quaysides{k}" for k in range(9)]
+    before = len(words.cached_stemmer("english"))
+
+    results = parallel.map_ordered(partial(_stems_of, language="english"), texts)
+
+    assert results == [_stems_of(t, "english") for t in texts]
+    # the words were stemmed in the workers and remembered here
+    assert len(words.cached_stemmer("english")) >= before + 2 * len(texts)
+
+
+def test_the_brief_is_the_same_on_several_processes(monkeypatch: pytest.MonkeyPatch) -> None:
+    options = BriefOptions(today=dt.date(2025, 3, 12))
+    monkeypatch.setenv("BRIEFER_WORKERS", "1")
+    alone = make_brief([CASE], options)
+    monkeypatch.setenv("BRIEFER_WORKERS", "2")
+    monkeypatch.setattr(parallel, "MIN_ITEMS", 1)
+    monkeypatch.setattr(parallel, "CHUNK", 1)
+    assert make_brief([CASE], options) == alone
+
+
+def test_a_few_items_stay_in_this_process(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("BRIEFER_WORKERS", "4")
+
+    def not_picklable(x: int) -> int:  # a pool could not run this: it must not be used
+        return x * 2
+
+    assert parallel.map_ordered(not_picklable, range(parallel.MIN_ITEMS - 1)) == [
+        2 * k for k in range(parallel.MIN_ITEMS - 1)
+    ]
