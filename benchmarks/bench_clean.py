@@ -33,6 +33,7 @@ import datetime as dt
 import gzip
 import json
 import re
+import statistics
 import sys
 import time
 from collections.abc import Callable
@@ -114,7 +115,10 @@ def as_text_file(text: str) -> list[str]:
 
 def score(pairs: list[tuple[str, str]]) -> tuple[float, float, float]:
     """F1, precision, recall by the benchmark's evaluate.py (extracted, truth pairs)."""
-    precision, recall, f1 = scores([page_counts(want, got) for got, want in pairs])
+    try:
+        precision, recall, f1 = scores([page_counts(want, got) for got, want in pairs])
+    except (ZeroDivisionError, statistics.StatisticsError):  # one page with nothing right
+        return 0.0, 0.0, 0.0
     return f1, precision, recall
 
 

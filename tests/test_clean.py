@@ -456,3 +456,11 @@ def test_body_sentences_that_look_like_promos_are_kept(line: str) -> None:
     ])
 
     assert line in body(clean(page, today=dt.date(2025, 6, 1)))
+
+
+def test_a_squeezed_no_break_space_in_mojibake_text_is_repaired() -> None:
+    from briefer.mojibake import repair_mojibake
+
+    # C2 A0 read as Latin-1 is "Â" + no-break space; a whitespace squeeze leaves "Â "
+    assert repair_mojibake("ClassificaÃ§Ã£o: veja oÂ calendário") == "Classificação: veja o  calendário"
+    assert repair_mojibake("Â Lisboa, ÂNGELA") == "Â Lisboa, ÂNGELA"  # no mojibake: left alone

@@ -32,6 +32,7 @@ _RUN = re.compile(
 #: The same with a space standing for a no-break space (0xA0) that a whitespace squeeze ate.
 _SPACE_CONT = "(?:" + _CONT + "| )"
 _SQUEEZED_RUN = re.compile("[\u00e0-\u00ef]" + _SPACE_CONT + "{2}")
+_SQUEEZED_NBSP = re.compile("\u00c2(?= )")
 #: Hangul and CJK ideographs, where a squeezed run is repaired only next to its own kind.
 _CJK = re.compile("[\u1100-\u11ff\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
 
@@ -71,6 +72,9 @@ def repair_mojibake(text: str) -> str:
     if not _RUN.search(text):
         return text
     text = _RUN.sub(_fix, text)
+    # "Â" + a space: a no-break space (C2 A0) whose second byte a whitespace squeeze turned
+    # into a plain space; only in text that holds real mojibake, where "Â " has no other use
+    text = _SQUEEZED_NBSP.sub(" ", text)
     for _ in range(3):  # a repaired character lends context to its neighbour
         repaired = _SQUEEZED_RUN.sub(_fix_squeezed, text)
         if repaired == text:
