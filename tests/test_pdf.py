@@ -207,3 +207,38 @@ def test_hand_broken_lines_keep_real_hyphens_and_join_across_pages(tmp_path: Pat
         "at a meeting in the town hall on Monday.",
         "Critics of the plan said it left the fishing fleet without a berth for two years.",
     ]
+
+
+def test_a_two_column_page_reads_column_by_column(tmp_path: Path) -> None:
+    pytest.importorskip("reportlab")
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfgen import canvas
+
+    left = [
+        "The harbour board voted on Tuesday to extend",
+        "the quay by sixty metres, a project that has",
+        "been discussed for more than a decade and will",
+        "cost about 40 million euros. Work is due to",
+        "start next spring and to take three years.",
+    ]
+    right = [
+        "Fishermen welcomed the decision but asked",
+        "the board to keep a berth free for the inshore",
+        "fleet during the works. The board chair said a",
+        "temporary pontoon would be built on the north",
+        "side of the harbour before the old quay is",
+        "closed.",
+    ]
+    path = tmp_path / "two-columns.pdf"
+    pdf = canvas.Canvas(str(path), pagesize=A4)
+    pdf.setFont("Times-Bold", 16)
+    pdf.drawString(72, 770, "Harbour board backs quay extension")
+    pdf.setFont("Times-Roman", 11)
+    for x, column in ((72, left), (310, right)):
+        for row, text in enumerate(column):
+            pdf.drawString(x, 740 - 14 * row, text)
+    pdf.save()
+
+    lines = [line for line in read_pdf(path.read_bytes(), today=TODAY).lines if line]
+
+    assert lines == ["Harbour board backs quay extension", " ".join(left), " ".join(right)]

@@ -226,18 +226,50 @@ def _paragraphs(lines: list[_Line]) -> list[str]:
     pitch = statistics.median(pitches) if pitches else lines[0].height * 1.2
     heights = [round(line.height) for line in lines]
     body_height = Counter(heights).most_common(1)[0][0]
-    lefts = [round(line.left) for line in lines]
-    margin = Counter(lefts).most_common(1)[0][0]
-    full = statistics.quantiles([line.right for line in lines], n=10)[-1] if len(lines) > 2 else 0
+    columns = _columns([line for line in lines if round(line.height) == body_height] or lines)
 
     groups: list[list[_Line]] = [[lines[0]]]
     for previous, line in itertools.pairwise(lines):
+        margin, full = columns[_column_start(previous, columns)]
         if _breaks(previous, line, pitch, body_height, margin, full):
             groups.append([line])
         else:
             groups[-1].append(line)
     vocabulary = _vocabulary(lines)
     return [_join([line.text for line in group], vocabulary) for group in groups]
+
+
+def _columns(lines: list[_Line]) -> dict[int, tuple[float, float]]:
+    """Each text column's left edge → (left edge, usual right edge), from where lines start.
+
+    A left edge that at least three body-type lines share (or the commonest) starts a column;
+    its right edge is the 90th percentile of its lines' right ends, so that a paragraph's short
+    last line stands out in a two-column page as in a one-column one.
+    """
+    counts = Counter(round(line.left) for line in lines)
+    starts = sorted(left for left, n in counts.items() if n >= 3) or [counts.most_common(1)[0][0]]
+    members: dict[int, list[float]] = {start: [] for start in starts}
+    for line in lines:
+        members[_nearest_start(line.left, starts)].append(line.right)
+    columns: dict[int, tuple[float, float]] = {}
+    for start, rights in members.items():
+        full = (
+            statistics.quantiles(rights, n=10, method="inclusive")[-1]
+            if len(rights) > 2
+            else max(rights, default=0)
+        )
+        columns[start] = (float(start), full)
+    return columns
+
+
+def _nearest_start(left: float, starts: list[int]) -> int:
+    """The column a line belongs to: the nearest column start at or left of it."""
+    before = [start for start in starts if start <= left + 2]
+    return max(before) if before else starts[0]
+
+
+def _column_start(line: _Line, columns: dict[int, tuple[float, float]]) -> int:
+    return _nearest_start(line.left, sorted(columns))
 
 
 def _breaks(
