@@ -67,7 +67,7 @@ PDF_TRUTH = {
     },
     "press-release.pdf": {
         "title": "Ministry confirms new checks on inshore fuel rebate claims",
-        "outlet": None,
+        "outlet": "Halden Ministry of Fisheries",
         "author": None,
         "published": "2025-03-04",
     },

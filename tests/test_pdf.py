@@ -87,6 +87,16 @@ def test_word_exported_release_loses_header_footer_and_release_furniture() -> No
     assert article.metadata.published == dt.date(2025, 3, 4)
 
 
+def test_the_organisation_in_the_running_header_is_the_outlet_when_nothing_else_is() -> None:
+    text = read_pdf((FIXTURES / "press-release.pdf").read_bytes(), today=TODAY)
+
+    assert text.metadata.outlet == "Halden Ministry of Fisheries"
+    assert text.metadata.origin["outlet"].startswith("PDF running header")
+    # the wire's byline names its agency: that wins over the header's capitals
+    wire = cleaned("wire-copy.pdf")
+    assert wire.metadata.outlet == "North Coast News Agency"
+
+
 def test_document_information_is_only_a_fallback() -> None:
     text = read_pdf((FIXTURES / "press-release.pdf").read_bytes(), today=TODAY)
 

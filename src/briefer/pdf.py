@@ -57,6 +57,13 @@ _JUNK_TITLES = re.compile(
     r"^(?:microsoft\s+word\s*-.*|untitled.*|document\d*|.*\.(?:docx?|odt|rtf|pages|indd|txt))$",
     re.IGNORECASE,
 )
+_HEAD_SPLIT = re.compile(r"\s+[|·•–—-]\s+|\s{2,}")
+_ORGANISATION = re.compile(
+    r"\b(?:ministry|department|office|agency|news|council|authority|association|union|company"
+    r"|corporation|inc|ltd|plc|press|times|herald|post|gazette|government|university"
+    r"|commission|federation|bank|institute|foundation|trust|board|service|wire)\b",
+    re.IGNORECASE,
+)
 _JUNK_AUTHORS = frozenset({"user", "admin", "administrator", "owner", "author", "unknown"})
 
 
@@ -113,6 +120,8 @@ def read_pdf(data: bytes, *, today: dt.date | None = None) -> PdfText:
             else f"PDF has almost no text ({words} words; a scanned document?)"
         )
     body, dropped = _drop_furniture(lines, pages)
+    if metadata.outlet is None:
+        metadata = _outlet_from_running_head(dropped, metadata)
     paragraphs = _paragraphs(body)
     out: list[str] = []
     for paragraph in paragraphs:
@@ -321,6 +330,25 @@ def _join(texts: list[str], vocabulary: Counter[str]) -> str:
         else:
             out = f"{out} {text}"
     return out.strip()
+
+
+def _outlet_from_running_head(dropped: list[LineDecision], metadata: Metadata) -> Metadata:
+    """An organisation named by the running header ("Halden Ministry of Fisheries - Press
+    Office", "NORTH COAST NEWS AGENCY | REGIONAL WIRE") as the outlet, when nothing else is."""
+    for decision in dropped:
+        if decision.reason != "running header":
+            continue
+        name = _HEAD_SPLIT.split(decision.line.strip())[0].strip()
+        if not _ORGANISATION.search(name) or not 1 < len(name.split()) <= 8:
+            continue
+        if name.isupper():
+            name = " ".join(word.capitalize() for word in name.split())
+        origin = dict(metadata.origin, outlet=f"PDF running header: {decision.line!r}")
+        return Metadata(
+            title=metadata.title, outlet=name, author=metadata.author,
+            published=metadata.published, url=metadata.url, origin=origin,
+        )
+    return metadata
 
 
 def _document_metadata(info: dict[str, str], today: dt.date) -> Metadata:
