@@ -117,7 +117,8 @@ def page_citations(item: Item) -> tuple[tuple[str, ...], int]:
     if item.source_id in ids:
         ids.remove(item.source_id)
         ids.insert(0, item.source_id)
-    shown = tuple(ids[:CITATIONS_ON_PAGE])
+    # "+1" takes the room of the citation it stands for: show it instead
+    shown = tuple(ids if len(ids) <= CITATIONS_ON_PAGE + 1 else ids[:CITATIONS_ON_PAGE])
     return shown, len(ids) - len(shown)
 
 
