@@ -14,6 +14,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
 if TYPE_CHECKING:  # the policy sections' own types (briefer.policy fills these fields)
+    from collections.abc import Sequence
+
     from .disagree import Disagreement
     from .quotes import Quote
 
@@ -182,6 +184,37 @@ class Brief:
     what_to_watch: tuple[Item, ...] = ()
     who_said_what: tuple[Quote, ...] = ()
     disagreements: tuple[Disagreement, ...] = ()
+
+    # thin renderers for the Python API; each imports its render module only when called
+
+    def to_markdown(self, templates: Path | None = None) -> str:
+        """The brief as Markdown, through ``templates/brief.md.j2`` if given."""
+        from .render import render_markdown
+
+        return render_markdown(self, templates)
+
+    def to_json(self) -> str:
+        """The brief as ``brief.json`` text (see ``briefer/schemas/brief.schema.json``)."""
+        from .render import render_json
+
+        return render_json(self)
+
+    def to_docx(self, templates: Path | None = None) -> bytes:
+        """The brief as a Word file's bytes, through ``templates/brief.docx`` if given."""
+        from .docx_render import render_docx
+
+        return render_docx(self, templates)
+
+    def save(
+        self,
+        out_dir: Path | str,
+        formats: Sequence[str] = ("md", "docx"),
+        templates: Path | None = None,
+    ) -> list[Path]:
+        """Write ``out_dir/brief.<format>`` for each format (atomically); the paths written."""
+        from .pipeline import write_brief
+
+        return write_brief(self, Path(out_dir), formats, templates)
 
 
 @dataclass(frozen=True)

@@ -96,7 +96,10 @@ def make_brief(inputs: Sequence[Path | str], options: BriefOptions | None = None
     """The one-page brief for the articles under ``inputs`` (files or folders).
 
     Raises :class:`~briefer.errors.NoUsableInput` when no article could be used.
+    A single path (``make_brief("inputs/")``) is taken as one input, not as its letters.
     """
+    if isinstance(inputs, str | Path):
+        inputs = [inputs]
     options = options or BriefOptions()
     found = load_sources(inputs, options)
     if not found.sources:

@@ -1,0 +1,104 @@
+"""The Python API: ``from briefer import make_brief, BriefOptions`` and a Brief that renders."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import json
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+import pytest
+
+import briefer
+from briefer import Brief, BriefOptions, NoUsableInput, make_brief
+
+ROOT = Path(__file__).resolve().parents[1]
+SAMPLE = ROOT / "inputs"
+DAY = dt.date(2025, 3, 12)
+
+
+@pytest.fixture(scope="module")
+def brief() -> Brief:
+    return make_brief(SAMPLE, BriefOptions(today=DAY))
+
+
+def test_import_briefer_loads_nothing_heavy_and_prints_nothing() -> None:
+    code = (
+        "import sys, briefer\n"
+        "heavy = sorted(m for m in sys.modules if m.split('.')[0] in "
+        "{'numpy', 'sumy', 'docx', 'trafilatura', 'lxml', 'jinja2', 'typer'} "
+        "or m.startswith('briefer.'))\n"
+        "print(heavy)\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
+    assert done.stdout == "[]\n"
+    assert done.stderr == ""
+
+
+def test_public_names_are_exported_and_listed() -> None:
+    for name in briefer.__all__:
+        assert getattr(briefer, name) is not None
+    assert briefer.make_brief.__module__ == "briefer.pipeline"
+    assert {"make_brief", "BriefOptions", "Brief"} <= set(dir(briefer))
+    with pytest.raises(AttributeError, match="no_such_thing"):
+        briefer.no_such_thing  # noqa: B018
+
+
+def test_package_is_typed() -> None:
+    assert (Path(briefer.__file__).parent / "py.typed").is_file()
+
+
+def test_a_single_path_string_is_one_input(brief: Brief) -> None:
+    again = make_brief(str(SAMPLE), BriefOptions(today=DAY))
+    assert again == brief
+    assert len(brief.sources) == 4
+
+
+def test_brief_renders_markdown_json_and_word(brief: Brief) -> None:
+    markdown = brief.to_markdown()
+    assert markdown.startswith(f"# {brief.title}\n")
+    assert "Brief generated 2025-03-12 from 4 sources" in markdown
+    document = json.loads(brief.to_json())
+    assert document["title"] == brief.title
+    assert [s["id"] for s in document["sources"]] == ["S1", "S2", "S3", "S4"]
+    word = zipfile.ZipFile(io.BytesIO(brief.to_docx()))
+    assert "word/document.xml" in word.namelist()
+    assert brief.title.split()[0].encode() in word.read("word/document.xml")
+
+
+def test_save_writes_the_same_bytes_as_the_cli(brief: Brief, tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from briefer.cli import app
+
+    written = brief.save(tmp_path / "api", ["md", "json"])
+    assert [p.name for p in written] == ["brief.md", "brief.json"]
+    result = CliRunner().invoke(
+        app, ["make", str(SAMPLE), "-o", str(tmp_path / "cli"), "-f", "md", "-f", "json",
+              "--date", "2025-03-12", "-q"]
+    )
+    assert result.exit_code == 0, result.output
+    for name in ("brief.md", "brief.json"):
+        assert (tmp_path / "api" / name).read_bytes() == (tmp_path / "cli" / name).read_bytes()
+
+
+def test_no_usable_input_is_an_exception_not_an_exit(tmp_path: Path) -> None:
+    junk = tmp_path / "junk"
+    junk.mkdir()
+    (junk / "photo.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" * 20)
+    (junk / "empty.md").write_text("")
+    with pytest.raises(NoUsableInput, match=r"photo\.txt"):
+        make_brief(junk)
+    with pytest.raises(briefer.BrieferError):
+        make_brief([junk])
+
+
+def test_save_rejects_an_unknown_format(brief: Brief, tmp_path: Path) -> None:
+    with pytest.raises(ValueError, match="unknown format 'rtf'"):
+        brief.save(tmp_path, ["md", "rtf"])
+    assert not (tmp_path / "brief.md").exists()  # nothing is written when one format fails
