@@ -255,10 +255,31 @@ def _all_stoplists() -> dict[str, frozenset[str]]:
     return {name: frozenset(justext.get_stoplist(name)) for name in justext.get_stoplists()}
 
 
+#: word → the names of the stop-word lists holding it, learned as words come
+_HOLDERS: dict[str, tuple[str, ...]] = {}
+
+
+@functools.lru_cache(maxsize=1)
+def _any_stopword() -> frozenset[str]:
+    return frozenset().union(*_all_stoplists().values())
+
+
+def _holders(word: str, lists: dict[str, frozenset[str]]) -> tuple[str, ...]:
+    if len(_HOLDERS) >= 200_000:
+        _HOLDERS.clear()
+    found = _HOLDERS[word] = (
+        tuple(name for name, words in lists.items() if word in words)
+        if word in _any_stopword()
+        else ()
+    )
+    return found
+
+
 def detect_stoplist(lines: Sequence[str], *, language: str | None = None) -> frozenset[str]:
     """The stop words of the text's language (jusText's lists), guessed from the words when
     ``language`` is not given; English wins near-ties."""
     lists = _all_stoplists()
+    _any_stopword()  # built here, so that warming up builds it once
     if language:
         chosen = lists.get(language.capitalize())
         if chosen is not None:
@@ -273,10 +294,12 @@ def detect_stoplist(lines: Sequence[str], *, language: str | None = None) -> fro
     if not sample:
         return lists["English"]
     counts = Counter(sample)
-    # each list's words met in the sample: a set intersection, not a loop over the sample
-    scores = {
-        name: sum(counts[w] for w in words.intersection(counts)) for name, words in lists.items()
-    }
+    # each list's words met in the sample, through the lists each word was found in before
+    scores = dict.fromkeys(lists, 0)
+    for word, count in counts.items():
+        names = _HOLDERS.get(word)
+        for name in _holders(word, lists) if names is None else names:
+            scores[name] += count
     best = max(scores, key=lambda name: scores[name])
     if scores["English"] >= 0.8 * scores[best]:
         return lists["English"]
@@ -330,7 +353,7 @@ def _rule(line: _Line) -> str | None:
     headline_like = line.words <= 25 and not line.terminal
     if _AD.match(text) or (line.words <= 6 and _AD_SIZE.search(text)):
         return "ad slot"
-    if _COOKIE.search(text) and _COOKIE_CONTEXT.search(text) and line.words <= 80:
+    if line.words <= 80 and _COOKIE.search(text) and _COOKIE_CONTEXT.search(text):
         return "cookie banner"
     if _SLUG.match(text):
         return "slug"
@@ -350,7 +373,7 @@ def _rule(line: _Line) -> str | None:
         return "footer"
     if _END_MARK.match(text):
         return "end mark"
-    if _CONTACT.match(text) and line.words <= 40:
+    if line.words <= 40 and _CONTACT.match(text):
         return "contact details"
     if is_date_only(text):
         return "date line"
@@ -362,9 +385,9 @@ def _rule(line: _Line) -> str | None:
         return "caption"
     if (short or headline_like) and _READ_MORE.match(text):
         return "read more"
-    if _CREDITS.match(text) and line.words <= 40:
+    if line.words <= 40 and _CREDITS.match(text):
         return "credits"
-    if _TAGS.match(text) and not line.terminal:
+    if not line.terminal and _TAGS.match(text):
         return "tags"
     if (short or headline_like) and _FOOTER.search(text):
         return "footer"

@@ -67,7 +67,7 @@ def is_candidate(text: str) -> bool:
         return False
     letters = _LETTER.findall(text)
     # a shouted line (all capitals) is a heading or a label, not a sentence
-    return bool(letters) and sum(ch.isupper() for ch in letters) < 0.6 * len(letters)
+    return bool(letters) and sum(map(str.isupper, letters)) < 0.6 * len(letters)
 
 
 def _ranked_source(source: Source, options: BriefOptions) -> list[Candidate]:

@@ -32,7 +32,6 @@ from typing import Any
 
 import lxml.etree
 import lxml.html
-import trafilatura
 
 from briefer.errors import SkipFile
 from briefer.models import Metadata
@@ -174,6 +173,8 @@ def extract_html(page: str | bytes, *, today: dt.date | None = None) -> HtmlArti
     if tree is None:
         raise SkipFile("no article text found in HTML")
     candidates = _declared_candidates(tree, today)
+    import trafilatura  # here, not at import: 0.1 s that only saved web pages need
+
     try:
         document = trafilatura.bare_extraction(
             tree,
@@ -348,6 +349,8 @@ def _parse(text: str) -> lxml.html.HtmlElement | None:
     # pages). It refuses text that does not look like a whole page; lxml then reads it as is.
     # Encoding declarations are meaningless once the text is decoded.
     text = re.sub(r"^\s*<\?xml[^>]*\?>", "", text)
+    import trafilatura
+
     tree = trafilatura.load_html(text)
     if tree is not None:
         return tree

@@ -110,16 +110,53 @@ def stop_words(language: str) -> frozenset[str]:
         return frozenset()
 
 
+#: sentences whose content words are remembered per language before the memory is cleared
+CONTENT_CACHE_SIZE = 100_000
+
+_TERM_OF: dict[str, dict[str, str | None]] = {}
+_CONTENT: dict[str, dict[str, frozenset[str]]] = {}
+
+
 def content_words(text: str, language: str = "english") -> frozenset[str]:
-    """The stems of ``text``'s words that carry content (no stop words, no one-letter words)."""
-    stem = cached_stemmer(language)
-    stops = stop_words(language)
+    """The stems of ``text``'s words that carry content (no stop words, no one-letter words).
+
+    Remembered per text: finding who reports the same fact asks again for the same sentences.
+    """
+    known = _CONTENT.get(language)
+    if known is None:
+        known = _CONTENT[language] = {}
+    found = known.get(text)
+    if found is None:
+        if len(known) >= CONTENT_CACHE_SIZE:
+            known.clear()
+        found = known[text] = _content_words(text, language)
+    return found
+
+
+def _content_words(text: str, language: str) -> frozenset[str]:
+    table = _TERM_OF.get(language)
+    if table is None:
+        table = _TERM_OF[language] = {}
     found = set()
-    for match in _WORD.finditer(text.lower()):
-        word = match.group().replace("’", "'")
-        if len(word) < 2 or word in stops:
-            continue
+    for token in _WORD.findall(text.lower()):
+        try:
+            term = table[token]
+        except KeyError:
+            term = _content_term(table, token, language)
+        if term is not None:
+            found.add(term)
+    return frozenset(found)
+
+
+def _content_term(table: dict[str, str | None], token: str, language: str) -> str | None:
+    """The stem ``token`` stands for, or None for a stop word or a one-letter word."""
+    if len(table) >= STEM_CACHE_SIZE:
+        table.clear()
+    word = token.replace("’", "'")
+    term: str | None = None
+    if len(word) >= 2 and word not in stop_words(language):
         if word.endswith("'s"):
             word = word[:-2]
-        found.add(stem(word))
-    return frozenset(found)
+        term = cached_stemmer(language)(word)
+    table[token] = term
+    return term
