@@ -92,7 +92,9 @@ def load_sources(inputs: Sequence[Path | str], options: BriefOptions) -> Sources
     return Sources(tuple(sources), tuple(skipped))
 
 
-def make_brief(inputs: Sequence[Path | str], options: BriefOptions | None = None) -> Brief:
+def make_brief(
+    inputs: Path | str | Sequence[Path | str], options: BriefOptions | None = None
+) -> Brief:
     """The one-page brief for the articles under ``inputs`` (files or folders).
 
     Raises :class:`~briefer.errors.NoUsableInput` when no article could be used.

@@ -473,6 +473,7 @@ def render_json(brief: Brief) -> str:
     sources are listed here, also those the one-page outputs only count.
     """
     from .policy import policy_json
+    from .schemas import SCHEMA_VERSION
 
     document = {
         "title": strip_unsafe(brief.title),
@@ -486,5 +487,6 @@ def render_json(brief: Brief) -> str:
         "skipped": [
             {"file": strip_unsafe(s.file), "reason": strip_unsafe(s.reason)} for s in brief.skipped
         ],
+        "schema_version": SCHEMA_VERSION,  # briefer/schemas/brief.schema.json
     }
     return json.dumps(document, ensure_ascii=False, indent=2, allow_nan=False) + "\n"

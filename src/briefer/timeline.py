@@ -116,6 +116,7 @@ def timeline_json(timeline: Timeline) -> str:
     """The timeline as ``{"dates": [{"date", "items": [{"text", "sources"}]}], "sources",
     "skipped"}``, dates ascending."""
     from .render import strip_unsafe
+    from .schemas import SCHEMA_VERSION
 
     document = {
         "title": strip_unsafe(timeline.title),
@@ -153,6 +154,7 @@ def timeline_json(timeline: Timeline) -> str:
             {"file": strip_unsafe(s.file), "reason": strip_unsafe(s.reason)}
             for s in timeline.skipped
         ],
+        "schema_version": SCHEMA_VERSION,  # briefer/schemas/timeline.schema.json
     }
     return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
 
