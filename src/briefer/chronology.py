@@ -105,16 +105,35 @@ def _cached_stem(language: str) -> Callable[[str], str]:
 
 def terms(text: str, language: str = "english") -> tuple[str, ...]:
     """The stemmed content words of ``text`` in order (stop words and numbers left out)."""
-    stem = _cached_stem(language)
-    stops = stop_words(language)
+    table = _term_table(language)
     found = []
-    for match in _WORD.finditer(text.lower()):
-        word = match.group().replace("’", "'")
-        if word.endswith("'s"):
-            word = word[:-2]
-        if len(word) > 1 and word not in stops:
-            found.append(stem(word))
+    for token in _WORD.findall(text.lower()):
+        try:
+            term = table[token]
+        except KeyError:
+            term = _learn_term(table, token, language)
+        if term is not None:
+            found.append(term)
     return tuple(found)
+
+
+@cache
+def _term_table(language: str) -> dict[str, str | None]:
+    """token → its term, or None for a stop word or a one-letter word (filled as tokens come)."""
+    return {}
+
+
+def _learn_term(table: dict[str, str | None], token: str, language: str) -> str | None:
+    word = token.replace("’", "'")
+    if word.endswith("'s"):
+        word = word[:-2]
+    term = None
+    if len(word) > 1 and word not in stop_words(language):
+        term = _cached_stem(language)(word)
+    if len(table) >= 500_000:
+        table.clear()
+    table[token] = term
+    return term
 
 
 def read(
