@@ -20,7 +20,7 @@ import typer
 from . import __version__
 
 if TYPE_CHECKING:
-    from .models import BriefOptions
+    from .models import Brief, BriefOptions
 
 app = typer.Typer(
     add_completion=False,
@@ -117,14 +117,65 @@ def _brief_options(
     )
 
 
+# --- pipes: ``make -`` reads a JSONL feed from stdin, ``-o -`` writes one format to stdout ----
+
+STDIN, STDOUT = "-", "-"
+STDOUT_FORMATS = ("md", "json")
+
+
+def _stdin_inputs(
+    ctx: typer.Context, inputs: list[Path], limit: int, quiet: bool
+) -> list[Path]:
+    """``inputs`` with ``-`` replaced by a scratch copy of stdin named ``stdin.jsonl``.
+
+    At most ``limit + 1`` bytes are read, so an endless feed is skipped as too large rather
+    than filling memory; the scratch folder goes when the command ends.
+    """
+    import tempfile
+
+    if not any(str(p) == STDIN for p in inputs):
+        return inputs
+    if sum(str(p) == STDIN for p in inputs) > 1:
+        raise typer.BadParameter("'-' (stdin) can be given once", param_hint="INPUTS")
+    stream = sys.stdin.buffer
+    if stream.isatty():
+        _say("briefer: reading a JSONL feed from stdin (end it with Ctrl-D)", quiet)
+    scratch = Path(ctx.with_resource(tempfile.TemporaryDirectory(prefix="briefer-stdin-")))
+    feed = scratch / "stdin.jsonl"
+    feed.write_bytes(stream.read(limit + 1))
+    return [feed if str(p) == STDIN else p for p in inputs]
+
+
+def _stdout_format(formats: list[Format] | None) -> str:
+    """The one format ``-o -`` writes: md unless ``--format`` names json (usage error else)."""
+    chosen = list(dict.fromkeys(f.value for f in formats or [Format.md]))
+    if len(chosen) != 1 or chosen[0] not in STDOUT_FORMATS:
+        raise typer.BadParameter(
+            f"-o - writes exactly one of {', '.join(STDOUT_FORMATS)} to stdout "
+            f"(got {', '.join(chosen)}); write other formats to a folder",
+            param_hint="--format",
+        )
+    return chosen[0]
+
+
+def _write_stdout(brief: Brief, fmt: str, templates: Path | None) -> None:
+    """The brief as Markdown or JSON on stdout, and nothing else there."""
+    text = brief.to_json() if fmt == "json" else brief.to_markdown(templates)
+    typer.echo(text, nl=False)
+
+
 @app.command()
 def make(
+    ctx: typer.Context,
     inputs: Annotated[
         list[Path],
         typer.Argument(help="Article files or folders of them (a JSONL feed is one file)."),
     ],
     output: Annotated[
-        Path, typer.Option("--output", "-o", help="Folder for brief.md / brief.docx / brief.json.")
+        Path,
+        typer.Option(
+            "--output", "-o", help="Folder for brief.md / .docx / .json; '-': stdout (md or json)."
+        ),
     ] = Path("outputs"),
     formats: Annotated[
         list[Format] | None,
@@ -170,6 +221,10 @@ def make(
 
     Example: briefer make inputs/ -o out/ --format md --format docx --format json
 
+    Pipe example: cms-export | briefer make - -o - --format json > brief.json
+    ('-' as an input reads a JSONL feed from stdin; '-o -' writes md or json to stdout and
+    the run report to stderr).
+
     Formats: md, docx, json; pdf (needs LibreOffice) and png, a picture of the page (needs
     LibreOffice and poppler's pdftoppm).
     """
@@ -193,7 +248,9 @@ def make(
             raise typer.BadParameter(
                 f"{date!r} is not a YYYY-MM-DD date", param_hint="--date"
             ) from None
-    missing = [str(p) for p in inputs if not p.exists() and not p.is_symlink()]
+    missing = [
+        str(p) for p in inputs if not p.exists() and not p.is_symlink() and str(p) != STDIN
+    ]
     if missing:
         raise typer.BadParameter(
             f"no such file or folder: {', '.join(missing)}", param_hint="INPUTS"
@@ -202,6 +259,9 @@ def make(
     if today is None:
         today = _source_date_epoch()
     chosen = [f.value for f in formats] if formats else ["md", "docx"]
+    if str(output) == STDOUT:
+        chosen = [_stdout_format(formats)]
+    inputs = _stdin_inputs(ctx, inputs, int(max_file_mb * 2**20), quiet)
     try:
         options = replace(
             _brief_options(algorithm, title, page, today, templates),
@@ -224,7 +284,11 @@ def make(
     for skip in brief.skipped:
         _say(f"  skipped {_printable(skip.file)}: {skip.reason}", quiet)
     try:
-        written = write_brief(brief, output, chosen, templates)
+        if str(output) == STDOUT:
+            _write_stdout(brief, chosen[0], templates)
+            written = []
+        else:
+            written = write_brief(brief, output, chosen, templates)
     except BrieferError as error:
         typer.echo(f"briefer: {error}", err=True)
         raise typer.Exit(EXIT_NO_INPUT) from None
