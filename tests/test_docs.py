@@ -26,3 +26,66 @@ def test_readme_python_example_runs(
     monkeypatch.chdir(tmp_path)
     code = compile(PYTHON_BLOCKS[number], f"README.md python block {number + 1}", "exec")
     exec(code, {"__name__": f"readme_example_{number}"})
+
+
+def _commands() -> list[tuple[str, ...]]:
+    """Every leaf command of ``briefer`` as its words (``("templates", "export")``)."""
+    import typer.main
+
+    from briefer.cli import app
+
+    found: list[tuple[str, ...]] = []
+
+    def walk(command: object, words: tuple[str, ...]) -> None:
+        children = getattr(command, "commands", None)
+        if children:
+            for name, child in children.items():
+                walk(child, (*words, name))
+        else:
+            found.append(words)
+
+    walk(typer.main.get_command(app), ())
+    return found
+
+
+def test_every_command_is_found() -> None:
+    assert {"make", "inspect", "timeline", "templates export"} <= {" ".join(c) for c in _commands()}
+
+
+def _example(words: tuple[str, ...], monkeypatch: pytest.MonkeyPatch) -> str:
+    """The command line after ``Example:`` in ``briefer WORDS --help`` (a wide terminal)."""
+    from typer.testing import CliRunner
+
+    from briefer.cli import app
+
+    monkeypatch.setenv("COLUMNS", "240")  # rich wraps help at the terminal's width
+    result = CliRunner().invoke(app, [*words, "--help"])
+    assert result.exit_code == 0
+    found = re.findall(r"Example: (briefer .*?)\s*$", result.output, flags=re.MULTILINE)
+    assert found, f"briefer {' '.join(words)} --help has no 'Example:'"
+    return str(found[0])
+
+
+@pytest.mark.parametrize("words", _commands(), ids=" ".join)
+def test_every_help_example_runs(
+    words: tuple[str, ...], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Each command's help example names the command and runs as written (exit 0), in a
+    folder holding the sample inputs/ and a feed.jsonl."""
+    import shlex
+
+    from typer.testing import CliRunner
+
+    from briefer.cli import app
+
+    example = _example(words, monkeypatch)
+    assert example.startswith("briefer " + " ".join(words) + " "), example
+    shutil.copytree(ROOT / "inputs", tmp_path / "inputs")
+    shutil.copy(ROOT / "inputs" / "ncna_feed.jsonl", tmp_path / "feed.jsonl")
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1741737600")  # 2025-03-12
+    for command in example.split(" && "):
+        argv = shlex.split(command)
+        assert argv[0] == "briefer"
+        result = CliRunner().invoke(app, argv[1:])
+        assert result.exit_code == 0, (command, result.output)

@@ -13,7 +13,7 @@ import logging
 import sys
 from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
@@ -115,6 +115,42 @@ def _brief_options(
     return BriefOptions(
         algorithm=algorithm, title=title, page=paper, today=today, templates=templates
     )
+
+
+# --- settings: flag > BRIEFER_* environment > briefer.toml / [tool.briefer] > default ----------
+
+#: settings key (briefer.config) → the ``make`` parameter it stands in for
+MAKE_SETTINGS = {
+    "output": "output",
+    "format": "formats",
+    "algorithm": "algorithm",
+    "page": "page",
+    "templates": "templates",
+    "max_file_mb": "max_file_mb",
+    "max_articles": "max_articles",
+}
+
+
+def _settings(ctx: typer.Context, params: dict[str, str]) -> dict[str, Any]:
+    """The configured values for the parameters the command line left at their default.
+
+    A bad settings file or variable is a usage error (exit 2) naming the key.
+    """
+    import os
+
+    from .config import ConfigError, load_settings
+
+    try:
+        found = load_settings(Path.cwd(), os.environ)
+    except ConfigError as error:
+        typer.echo(f"briefer: {error}", err=True)
+        raise typer.Exit(EXIT_USAGE) from None
+    chosen: dict[str, Any] = {}
+    for key, setting in found.items():
+        source = ctx.get_parameter_source(params[key])
+        if source is None or source.name in ("DEFAULT", "DEFAULT_MAP"):
+            chosen[key] = setting.value
+    return chosen
 
 
 # --- pipes: ``make -`` reads a JSONL feed from stdin, ``-o -`` writes one format to stdout ----
@@ -225,6 +261,10 @@ def make(
     ('-' as an input reads a JSONL feed from stdin; '-o -' writes md or json to stdout and
     the run report to stderr).
 
+    Settings: briefer.toml (or [tool.briefer] in pyproject.toml) in the working folder and
+    BRIEFER_* variables set output, format, algorithm, page, templates, max_file_mb,
+    max_articles; a flag beats a variable, which beats the file.
+
     Formats: md, docx, json; pdf (needs LibreOffice) and png, a picture of the page (needs
     LibreOffice and poppler's pdftoppm).
     """
@@ -235,6 +275,14 @@ def make(
     from .rank import ALGORITHMS
 
     _configure_logging(verbose, quiet)
+    settings = _settings(ctx, MAKE_SETTINGS)  # briefer.toml / BRIEFER_*, for flags not given
+    output = Path(settings.get("output", output))
+    formats = [Format(f) for f in settings["format"]] if "format" in settings else formats
+    algorithm = settings.get("algorithm", algorithm)
+    page = Page(settings["page"]) if "page" in settings else page
+    templates = Path(settings["templates"]) if "templates" in settings else templates
+    max_file_mb = settings.get("max_file_mb", max_file_mb)
+    max_articles = settings.get("max_articles", max_articles)
     if algorithm not in ALGORITHMS:
         raise typer.BadParameter(
             f"unknown algorithm {algorithm!r}; choose one of {', '.join(sorted(ALGORITHMS))}",
@@ -321,6 +369,8 @@ def templates_export(
     brief.docx: edit its styles (Title, Meta, Heading 1, List Bullet, Source, Citation,
     Hyperlink), margins, paper, header and footer in Word; {{title}} and {{generated}} in
     the header or footer are filled in. brief.md.j2: a Jinja2 template (fields listed inside).
+
+    Example: briefer templates export house/ && briefer make inputs/ --templates house/
     """
     from .errors import BrieferError
     from .render import export_templates
