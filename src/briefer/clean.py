@@ -112,6 +112,12 @@ _CAPTION = re.compile(
     r"[\w .,'’/&-]{2,60}[)*_\]]*\s*$",
     re.I,
 )
+#: a word every match of _CAPTION holds (in ASCII text; © is not ASCII): a quick test first
+_CAPTION_WORDS = (
+    "photo", "image", "pic", "caption", "credit", "illustration", "graphic", "video", "watch",
+    "listen", "gallery", "slideshow", "getty", "file", "representa", "shutterstock", "istock",
+    "afp", "source",
+)
 _READ_MORE = re.compile(
     r"^\W*(?:read\s+more|also\s+read|read\s+also|read\s+next|must\s+read|see\s+also|related"
     r"(?:\s+(?:articles?|stories|news|posts?|content|coverage|reading|links?|topics?))?|more"
@@ -164,6 +170,9 @@ _FOOTER_START = re.compile(
     r"|\b(?:republication|redistribution)\b.*\bprohibited\b",
     re.I,
 )
+
+#: a word every match of _FOOTER_START holds (in ASCII text)
+_FOOTER_START_WORDS = ("copyright", "(c)", "rights", "republication", "redistribution")
 
 #: the marks that end a press release or wire story ("ENDS", "###", "-30-")
 _END_MARK = re.compile(
@@ -346,6 +355,17 @@ def _is_menu(line: _Line) -> bool:
     return len(tokens) >= 4 and all(t[:1].isupper() or not t[:1].isalpha() for t in tokens)
 
 
+def _may_match(text: str, words: tuple[str, ...]) -> bool:
+    """False when ``text`` cannot match a pattern whose every match holds one of ``words``.
+
+    Substring tests are many times faster than the case-insensitive pattern; text that is not
+    ASCII always goes to the pattern (its case folding knows letters such as 'ſ' and 'K')."""
+    if not text.isascii():
+        return True
+    lowered = text.lower()
+    return any(word in lowered for word in words)
+
+
 def _rule(line: _Line) -> str | None:
     """The boilerplate a line is by its form alone, or None."""
     text = line.text
@@ -369,7 +389,7 @@ def _rule(line: _Line) -> str | None:
         return "share/newsletter"
     if line.words <= 40 and _EMAIL.search(text) and _BIO.search(text):
         return "author bio"
-    if line.words <= 60 and _FOOTER_START.search(text):
+    if line.words <= 60 and _may_match(text, _FOOTER_START_WORDS) and _FOOTER_START.search(text):
         return "footer"
     if _END_MARK.match(text):
         return "end mark"
@@ -381,7 +401,7 @@ def _rule(line: _Line) -> str | None:
         return "comments"
     if (line.words <= 8 or headline_like) and _SHARE.search(text):
         return "share/newsletter"
-    if _CAPTION.search(text) and (line.words <= 60):
+    if line.words <= 60 and _may_match(text, _CAPTION_WORDS) and _CAPTION.search(text):
         return "caption"
     if (short or headline_like) and _READ_MORE.match(text):
         return "read more"
