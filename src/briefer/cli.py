@@ -153,6 +153,45 @@ def _settings(ctx: typer.Context, params: dict[str, str]) -> dict[str, Any]:
     return chosen
 
 
+# --- many stories: an archive folder of story sub-folders → one brief each and an index ------
+
+
+def _make_stories(
+    inputs: list[Path], output: Path, formats: list[str], options: BriefOptions, quiet: bool
+) -> None:
+    """When INPUTS is one archive folder, brief each story and exit: 0 when every story got
+    a brief, 1 when any did not (the others are still written and the index lists all)."""
+    from .errors import BrieferError
+    from .stories import make_stories, story_folders
+
+    folders = story_folders(inputs)
+    if folders is None:
+        return
+    if str(output) == STDOUT:
+        raise typer.BadParameter(
+            f"{inputs[0]} holds {len(folders)} stories; write them to a folder, not to stdout",
+            param_hint="--output",
+        )
+    _say(f"briefer: {len(folders)} stories in {inputs[0]}", quiet)
+    try:
+        stories = make_stories(folders, output, formats, options)
+    except BrieferError as error:
+        typer.echo(f"briefer: {error}", err=True)
+        raise typer.Exit(EXIT_NO_INPUT) from None
+    for story in stories:
+        if story.brief is None:
+            typer.echo(f"briefer: {story.name}: no brief: {story.error}", err=True)
+        else:
+            _say(
+                f"  {story.name}: {len(story.brief.sources)} sources, "
+                f"{len(story.brief.skipped)} skipped → {output / story.name}",
+                quiet,
+            )
+    made = sum(1 for s in stories if s.brief)
+    _say(f"briefer: {made} of {len(stories)} stories briefed; index in {output}", quiet)
+    raise typer.Exit(EXIT_OK if made == len(stories) else EXIT_NO_INPUT)
+
+
 # --- pipes: ``make -`` reads a JSONL feed from stdin, ``-o -`` writes one format to stdout ----
 
 STDIN, STDOUT = "-", "-"
@@ -316,6 +355,7 @@ def make(
             max_file_bytes=int(max_file_mb * 2**20),
             max_articles=max_articles,
         )
+        _make_stories(inputs, output, chosen, options, quiet)  # exits when INPUTS is an archive
         brief = make_brief(inputs, options)
     except LimitExceeded as error:
         typer.echo(f"briefer: {error}.", err=True)
