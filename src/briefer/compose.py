@@ -20,6 +20,7 @@ from .dating import date_sentence
 from .merge import Candidate, FactIndex, drop_repeats, merge
 from .models import Brief, BriefOptions, Item, Sentence, Skipped, Source
 from .parallel import map_ordered
+from .policy import with_policy
 from .rank import prepare as prepare_ranking
 from .rank import rank_sentences
 from .split import split_sentences
@@ -144,7 +145,8 @@ def _title(sources: Sequence[Source], items: Sequence[Item], options: BriefOptio
 
 
 def compose(sources: Sequence[Source], skipped: Sequence[Skipped], options: BriefOptions) -> Brief:
-    """The brief for ``sources``: title, key points, chronology, before fitting to a page."""
+    """The brief for ``sources``: title, key points, chronology and the policy sections,
+    before fitting to a page."""
     language = sources[0].language if sources else options.language
     # each source is split, ranked and dated on its own: on every core when there are many
     ranked = map_ordered(
@@ -152,7 +154,8 @@ def compose(sources: Sequence[Source], skipped: Sequence[Skipped], options: Brie
         sources,
         warm=partial(prepare_ranking, options.algorithm, language),
     )
-    index = FactIndex([c.sentence for r in ranked for c in r], language)
+    published = {s.id: s.metadata.published for s in sources}
+    index = FactIndex([c.sentence for r in ranked for c in r], language, published)
     candidates = [c for r in ranked for c in _weighed(r, index)]
     titles = {_plain(s.metadata.title) for s in sources if s.metadata.title}
     candidates = [c for c in candidates if _plain(c.sentence.text) not in titles]
@@ -177,7 +180,7 @@ def compose(sources: Sequence[Source], skipped: Sequence[Skipped], options: Brie
     rest = [i for i in items if i.text not in taken and i.when is not None]
     # the chronology engine (shared with ``briefer timeline``) places them on dates
     chronology = page_chronology(list(leads.values()), rest, options.max_chronology)
-    return Brief(
+    brief = Brief(
         title=_title(sources, items, options),
         generated=options.today or dt.date.today(),
         key_points=tuple(key_points),
@@ -187,3 +190,7 @@ def compose(sources: Sequence[Source], skipped: Sequence[Skipped], options: Brie
         algorithm=options.algorithm,
         page=options.page,
     )
+    # why it matters, what to watch, who said what, where sources disagree (the merge's
+    # refusals first); a large input is read only around each source's best sentences
+    best = {s.id: [c.sentence.paragraph for c in r] for s, r in zip(sources, ranked, strict=True)}
+    return with_policy(brief, sources, best=best, found=index.refused)

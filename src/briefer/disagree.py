@@ -24,7 +24,8 @@ import datetime as dt
 import re
 from collections import defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from functools import lru_cache
 from typing import Literal
 
 from .dating import date_sentence, find_dates
@@ -33,7 +34,15 @@ from .models import Source
 from .split import split_sentences
 from .words import content_words
 
-__all__ = ["Conflict", "Disagreement", "Version", "conflict", "disagreements", "refuse_merge"]
+__all__ = [
+    "Conflict",
+    "Disagreement",
+    "Version",
+    "conflict",
+    "disagreements",
+    "refuse_merge",
+    "refused",
+]
 
 Kind = Literal["number", "date", "name"]
 
@@ -311,6 +320,7 @@ class _Said:
     frame: frozenset[str]
 
 
+@lru_cache(maxsize=8192)  # a merge step asks about the same sentence again and again
 def _read(text: str, published: dt.date | None, source_id: str, language: str) -> _Said:
     dates = tuple(_date_spans(text, published))
     return _Said(
@@ -369,6 +379,82 @@ def refuse_merge(
 ) -> bool:
     """Whether two "same fact" sentences must not be merged: they disagree on a detail."""
     return conflict(a, a_published, b, b_published, language) is not None
+
+
+_LOWER_DETAILS = frozenset(
+    {
+        "hundred",
+        "thousand",
+        "million",
+        "billion",
+        "trillion",
+        "percent",
+        "per",
+        "cent",
+        "yesterday",
+        "today",
+        "tomorrow",
+        "tonight",
+        "last",
+        "next",
+        "this",
+        "ago",
+        "earlier",
+        "later",
+        "week",
+        "weeks",
+        "month",
+        "months",
+        "year",
+        "years",
+        "day",
+        "days",
+    }
+)
+_DETAIL = re.compile(r"\d[\d,.]*|\b[A-Z][\w'’-]*|\b[a-z]+\b")
+
+
+@lru_cache(maxsize=8192)
+def _details(text: str) -> frozenset[str]:
+    """What two sentences must differ in to disagree (a cheap test before :func:`conflict`):
+    figures, capitalised words (names, weekdays, months), number words, scales and the
+    lower-case words of relative dates."""
+    return frozenset(
+        token
+        for token in _DETAIL.findall(text)
+        if not token.islower() or token in _NUMBER_WORDS or token in _LOWER_DETAILS
+    )
+
+
+def refused(
+    lead: tuple[str, str, dt.date | None],
+    others: Sequence[tuple[str, str, dt.date | None]],
+    language: str = "english",
+) -> tuple[list[int], Disagreement | None]:
+    """Which of ``others`` (text, source id, published) must not merge into ``lead``, and
+    the disagreement they make with it (``None`` when none must be refused)."""
+    text, sid, published = lead
+    versions: dict[str, Version] = {}
+    kind: Kind | None = None
+    refuse: list[int] = []
+    for n, (other, other_sid, other_published) in enumerate(others):
+        if other == text or other_sid == sid or _details(other) == _details(text):
+            continue
+        found = conflict(text, published, other, other_published, language)
+        if found is None or (kind is not None and found.kind != kind):
+            continue
+        kind = found.kind
+        refuse.append(n)
+        for said, value, source in ((text, found.first, sid), (other, found.second, other_sid)):
+            old = versions.get(_value_key(value))
+            if old is None:
+                versions[_value_key(value)] = Version(said, value, source, (source,))
+            elif source not in old.sources:
+                cited = tuple(sorted({*old.sources, source}, key=source_order))
+                versions[_value_key(value)] = replace(old, sources=cited)
+    if kind is None or len(versions) < 2:
+        return [], None
+    return refuse, Disagreement(kind, tuple(versions.values()))
 
 
 def disagreements(sources: Sequence[Source]) -> list[Disagreement]:

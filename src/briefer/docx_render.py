@@ -31,6 +31,7 @@ from briefer.layout import (
     header_fields,
     open_template,
     page_blocks,
+    word_sections,
 )
 from briefer.models import Brief, Item, Metadata, Skipped, Source, When
 from briefer.render import clean_text, render_markdown, shorten
@@ -220,8 +221,9 @@ def render_docx(brief: Brief, templates: Path | None = None) -> bytes:
     check_styles(document)
     _fill_header_footer(document, header_fields(brief))
     _set_page(document, brief)
+    sections = word_sections(document)  # read from the body before it is replaced
     _clear_body(document)
-    _write(document, page_blocks(brief))
+    _write(document, page_blocks(brief, sections))
     _set_properties(document, brief)
     raw = io.BytesIO()
     document.save(raw)

@@ -158,24 +158,55 @@ def display_url(url: str) -> str:
     return shown if len(shown) <= URL_CHARS else shown[: URL_CHARS - 1] + "…"
 
 
-def page_blocks(brief: Brief) -> tuple[Block, ...]:
-    """The paragraphs of the Word page, in order (the body only; header and footer aside)."""
+def page_blocks(brief: Brief, sections: Sequence[str] = ()) -> tuple[Block, ...]:
+    """The paragraphs of the Word page, in order (the body only; header and footer aside).
+
+    ``sections`` names the sections shown, in order (default ``briefer.policy.SECTIONS``;
+    a Word template chooses its own, see :func:`word_sections`).
+    """
     blocks = [
         Block("Title", (Run(clean_text(brief.title)),)),
         Block("Meta", (Run(meta_line(brief)),)),
     ]
-    if brief.key_points:
-        blocks.append(Block("Heading 1", (Run("Key points"),)))
-        blocks += [Block("List Bullet", _item_runs(i, dated=False)) for i in brief.key_points]
-    if brief.chronology:
-        blocks.append(Block("Heading 1", (Run("Chronology"),)))
-        blocks += [Block("List Bullet", _item_runs(i, dated=True)) for i in brief.chronology]
-    blocks.append(Block("Heading 1", (Run("Sources"),)))
-    blocks += _source_blocks(brief)
+    from .policy import SECTIONS, policy_blocks
+
+    for section in sections or SECTIONS:
+        if section == "key_points" and brief.key_points:
+            blocks.append(Block("Heading 1", (Run("Key points"),)))
+            blocks += [Block("List Bullet", _item_runs(i, dated=False)) for i in brief.key_points]
+        elif section == "chronology" and brief.chronology:
+            blocks.append(Block("Heading 1", (Run("Chronology"),)))
+            blocks += [Block("List Bullet", _item_runs(i, dated=True)) for i in brief.chronology]
+        elif section == "sources":
+            blocks.append(Block("Heading 1", (Run("Sources"),)))
+            blocks += _source_blocks(brief)
+        else:  # what to watch, who said what, why it matters, where sources disagree
+            blocks += policy_blocks(brief, section)
     skipped = skipped_line(brief)
     if skipped:
         blocks.append(Block("Meta", (Run(skipped),)))
     return tuple(blocks)
+
+
+SECTIONS_LINE = "briefer sections:"
+
+
+def word_sections(document: Document) -> tuple[str, ...]:
+    """The sections a Word template shows, in order.
+
+    A template's body is replaced by the brief; a paragraph in it reading
+    ``briefer sections: key_points, chronology, what_to_watch, sources`` chooses the
+    sections and their order (names as in ``briefer.policy.SECTIONS``; unknown names are
+    ignored). Without one, all sections in the default order.
+    """
+    from .policy import SECTIONS
+
+    for paragraph in document.paragraphs:
+        text = paragraph.text.strip()
+        if text.lower().startswith(SECTIONS_LINE):
+            names = [n.strip() for n in text[len(SECTIONS_LINE) :].split(",")]
+            return tuple(n for n in names if n in SECTIONS)
+    return SECTIONS
 
 
 def header_fields(brief: Brief) -> dict[str, str]:
@@ -227,6 +258,7 @@ class Geometry:
     text_width: float
     body_height: float  # between the header (or top margin) and the footer (or bottom margin)
     styles: Mapping[str, TextStyle]
+    sections: tuple[str, ...] = ()  # the sections the page shows, in order (word_sections)
 
 
 def _defaults(document: Document) -> TextStyle:
@@ -511,7 +543,12 @@ def read_geometry(document: Document, page: PageSize, fields: Mapping[str, str])
         else:
             footer_bottom = max(footer_bottom, reach)
     body_height = Length(height_emu).pt - header_top - footer_bottom
-    return Geometry(text_width=text_width, body_height=body_height, styles=styles)
+    return Geometry(
+        text_width=text_width,
+        body_height=body_height,
+        styles=styles,
+        sections=word_sections(document),
+    )
 
 
 # --------------------------------------------------------------- estimating
@@ -617,7 +654,7 @@ def page_height(
     if heights is None:
         heights = {}
     total = 0.0
-    for block in page_blocks(brief):
+    for block in page_blocks(brief, geometry.sections):
         height = heights.get(block)
         if height is None:
             height = heights[block] = block_height(block, geometry.styles, geometry.text_width)
@@ -682,9 +719,23 @@ def _items_height(
     return total
 
 
+def _trim_optional(brief: Brief) -> Brief | None:
+    """``brief`` with the last entry of the last optional section that has one dropped
+    (where sources disagree, then why it matters, then who said what), or None."""
+    from .policy import OPTIONAL_SECTIONS
+
+    for name in reversed(OPTIONAL_SECTIONS):
+        entries = getattr(brief, name)
+        if entries:
+            return replace(brief, **{name: entries[:-1]})
+    return None
+
+
 def fit_to_page(brief: Brief, templates: Path | None = None) -> Brief:
     """``brief`` with its lowest-scored items dropped until it fits one page.
 
+    The optional sections (where sources disagree, why it matters, who said what) are
+    trimmed first, entry by entry; then the key points and chronology.
     Keeps at least ``MIN_KEY_POINTS`` key points and ``MIN_CHRONOLOGY`` chronology items
     while that is enough; if even those do not fit (very long sentences, many sources),
     goes down to a single key point. What stays keeps its order. The Word template in
@@ -703,6 +754,10 @@ def fit_to_page(brief: Brief, templates: Path | None = None) -> Brief:
         too_tall = _items_height(key_points, chronology, geometry, floors) > room + 1e-6
         if not too_tall and _fits(candidate, geometry, templates, heights):
             break
+        trimmed = _trim_optional(brief)
+        if trimmed is not None:
+            brief = trimmed
+            continue
         victim = _victim(key_points, chronology, min_key, min_chrono)
         if victim is not None:
             items, index = victim

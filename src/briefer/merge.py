@@ -11,8 +11,9 @@ sentences, is cited.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import Counter, defaultdict
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from functools import cached_property
 from typing import TYPE_CHECKING
@@ -23,6 +24,8 @@ from .words import content_words
 if TYPE_CHECKING:
     import numpy as np
     import numpy.typing as npt
+
+    from .disagree import Disagreement
 
     IntArray = npt.NDArray[np.int64]
     BoolArray = npt.NDArray[np.bool_]
@@ -40,6 +43,9 @@ MIN_BALANCE = 0.35
 SAME_DATE_OVERLAP = 0.5
 #: a word in more than this share of all sentences is too common to look facts up by
 COMMON_SHARE = 0.2
+#: the best this many facts are checked for reports that disagree on a detail (the page
+#: and the chronology draw on these; past them the check would cost seconds on a big feed)
+CHECKED_ITEMS = 250
 
 
 @dataclass(frozen=True)
@@ -112,9 +118,18 @@ def same_facts(
 class FactIndex:
     """Every sentence of every source, looked up by content words."""
 
-    def __init__(self, sentences: Sequence[Sentence], language: str = "english") -> None:
+    def __init__(
+        self,
+        sentences: Sequence[Sentence],
+        language: str = "english",
+        published: Mapping[str, dt.date | None] | None = None,
+    ) -> None:
         self.language = language
         self.sentences = list(sentences)
+        #: each source's publication date (source id →), to read "on Monday" when comparing
+        self.published = dict(published or {})
+        #: what :func:`merge` refused to merge: the same fact told with other details
+        self.refused: list[Disagreement] = []
         self.words = [content_words(s.text, language) for s in self.sentences]
         self._position = {(s.source_id, s.index): i for i, s in enumerate(self.sentences)}
 
@@ -237,7 +252,12 @@ def merge(candidates: Sequence[Candidate], index: FactIndex) -> tuple[list[Item]
     (in any source's words) adds nothing. An item keeps its best candidate's wording, score
     and date; when that wording gives no date of its own, a date another report of the same
     fact states is used. Also returned: for each index position merged, the item holding it.
+
+    A report of the fact that gives another number, date or name than the lead
+    (:func:`briefer.disagree.refuse_merge`) is not merged into it: it stays free, and the
+    disagreement is added to ``index.refused`` for the brief to report.
     """
+    from .disagree import refused
     order = sorted(
         candidates,
         key=lambda c: (-c.score, source_order(c.sentence.source_id), c.sentence.index),
@@ -251,6 +271,8 @@ def merge(candidates: Sequence[Candidate], index: FactIndex) -> tuple[list[Item]
             continue
         same = index.same_as(lead.sentence)
         fresh = [i for i in same if i not in taken]
+        if len(fresh) > 1 and len(items) < CHECKED_ITEMS:
+            fresh = _agreeing(lead.sentence, fresh, index, refused)
         taken.update((i, len(items)) for i in fresh)
         reports = [index.sentences[i] for i in fresh]
         cited = {s.source_id for s in reports} | {lead.sentence.source_id}
@@ -270,6 +292,24 @@ def merge(candidates: Sequence[Candidate], index: FactIndex) -> tuple[list[Item]
     return items, taken
 
 
+def _agreeing(
+    lead: Sentence,
+    positions: list[int],
+    index: FactIndex,
+    refused: Callable[..., tuple[list[int], Disagreement | None]],
+) -> list[int]:
+    """``positions`` without the reports that disagree with ``lead`` on a detail."""
+    others = [index.sentences[i] for i in positions]
+    found = [(s.text, s.source_id, index.published.get(s.source_id)) for s in others]
+    lead_said = (lead.text, lead.source_id, index.published.get(lead.source_id))
+    refuse, disagreement = refused(lead_said, found, index.language)
+    if disagreement is None:
+        return positions
+    index.refused.append(disagreement)
+    out = set(refuse)
+    return [i for n, i in enumerate(positions) if n not in out]
+
+
 def drop_repeats(items: Sequence[Item], language: str = "english") -> list[Item]:
     """``items`` without any that repeat an earlier (better) one's fact, citations combined.
 
@@ -278,6 +318,7 @@ def drop_repeats(items: Sequence[Item], language: str = "english") -> list[Item]
     """
     import numpy as np
 
+    from .disagree import refuse_merge
     from .overlap import overlaps
 
     words = [content_words(item.text, language) for item in items]
@@ -303,6 +344,8 @@ def drop_repeats(items: Sequence[Item], language: str = "english") -> list[Item]
             kept[k] = item
             continue
         other = kept[into]
+        if refuse_merge(other.text, None, item.text, None, language):
+            continue  # told with other details: not cited for this wording (see ``refused``)
         sources = tuple(sorted(set(other.sources) | set(item.sources), key=source_order))
         kept[into] = replace(other, sources=sources)
     return list(kept.values())

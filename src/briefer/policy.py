@@ -4,15 +4,22 @@
     with_policy(brief, sources)      →  the brief with its four policy fields filled
 
 Each section is built from verbatim sentences (or quotations) of the sources, each citing
-every source that reports it; nothing already shown in ``shown`` (the key points and the
-chronology) is repeated under "why it matters".
+every source that reports it. No sentence is shown twice on the page: a sentence about what
+is still to come is shown under "what to watch" and leaves the key points and chronology;
+"why it matters" and "who said what" leave out what the key points and chronology show; a
+disagreement's version already on the page is shown by its value only (see the templates).
+
+On a large input the sections weigh only the paragraphs holding each source's best-ranked
+sentences (``focus``): the analyses read every sentence they are given, and a feed of
+hundreds of articles would otherwise cost seconds for facts the page has no room for.
 """
 
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
 
 from .disagree import Disagreement, disagreements
 from .merge import same_fact, source_order
@@ -23,8 +30,13 @@ from .split import split_sentences
 from .watch import watch_items
 from .words import content_words
 
-__all__ = ["PolicyLimits", "PolicySections", "policy_sections", "with_policy"]
+if TYPE_CHECKING:
+    from .layout import Block
 
+__all__ = ["PolicyLimits", "PolicySections", "focus", "policy_sections", "with_policy"]
+
+#: a quote is on the page already when this share of its content words is in one sentence
+QUOTE_SHOWN = 0.8
 #: a sentence shorter or longer than this (in words) is not weighed for "why it matters"
 MIN_WORDS, MAX_WORDS = 6, 60
 
@@ -37,6 +49,11 @@ class PolicyLimits:
     what_to_watch: int = 6
     who_said_what: int = 6
     disagreements: int = 5
+    #: past this many paragraphs in all, each source is read only around its best sentences
+    full_paragraphs: int = 1500
+    #: … and then this many paragraphs at most in all (at least ``min_per_source`` a source)
+    focus_paragraphs: int = 900
+    min_per_source: int = 3
 
 
 @dataclass(frozen=True)
@@ -100,7 +117,8 @@ def policy_sections(
     watch = [Item(w.text, w.sources, 0.0, w.when, w.source_id) for w in watch_items(sources)][
         : limits.what_to_watch
     ]
-    said = quotes(sources)[: limits.who_said_what]
+    # whole quotations before partial ones ("called it 'reckless'"), each kind as ranked
+    said = sorted(quotes(sources), key=lambda q: q.partial)[: limits.who_said_what]
     return PolicySections(
         why_it_matters=_why_it_matters(sources, list(shown), limits.why_it_matters),
         what_to_watch=tuple(watch),
@@ -109,16 +127,110 @@ def policy_sections(
     )
 
 
-def with_policy(brief: Brief, sources: Sequence[Source]) -> Brief:
-    """``brief`` with its policy fields filled from ``sources``."""
-    sections = policy_sections(sources, [*brief.key_points, *brief.chronology])
+def focus(
+    sources: Sequence[Source],
+    best: Mapping[str, Sequence[int]],
+    limits: PolicyLimits | None = None,
+) -> list[Source]:
+    """``sources`` cut to the paragraphs around their best sentences when there are many.
+
+    ``best`` maps a source id to the paragraph numbers of its sentences, best first (as the
+    ranking found them). Under ``limits.full_paragraphs`` paragraphs in all, the sources are
+    returned whole. Otherwise each keeps the paragraphs of its best sentences, and the
+    paragraph before each (a quote's speaker is often named there), in their order, the
+    paragraphs shared out evenly across the sources.
+    """
+    limits = limits or PolicyLimits()
+    if sum(len(s.paragraphs) for s in sources) <= limits.full_paragraphs:
+        return list(sources)
+    share = max(limits.min_per_source, limits.focus_paragraphs // max(1, len(sources)))
+    focused = []
+    for source in sources:
+        wanted: set[int] = set()
+        for p in best.get(source.id, ()):
+            if len(wanted) >= share:
+                break
+            wanted.update(q for q in (p - 1, p) if 0 <= q < len(source.paragraphs))
+        paragraphs = tuple(source.paragraphs[p] for p in sorted(wanted))
+        focused.append(replace(source, paragraphs=paragraphs))
+    return focused
+
+
+def _once_on_page(brief: Brief) -> Brief:
+    """``brief`` with no sentence shown twice.
+
+    A sentence "what to watch" flags that the chronology places on an event date of its own
+    stays in the chronology (and is not repeated under what to watch); one the key points or
+    the chronology show only on its report date moves to "what to watch". Quotes whose
+    sentence the page shows already are left out of "who said what".
+    """
+    on_timeline = {i.text for i in brief.chronology if i.when and i.when.basis != "published"}
+    watch = tuple(i for i in brief.what_to_watch if i.text not in on_timeline)
+    ahead = {i.text for i in watch}
+    key_points = tuple(i for i in brief.key_points if i.text not in ahead)
+    chronology = tuple(i for i in brief.chronology if i.text not in ahead)
+    language = brief.sources[0].language if brief.sources else "english"
+    shown = [content_words(i.text, language) for i in (*key_points, *chronology, *watch)]
+
+    def on_page(quote: Quote) -> bool:  # its words (most of them) in a sentence shown
+        words = content_words(quote_text(quote), language)
+        if not words:  # all stop words ("Enough is enough"): shown only if shown as it is
+            return any(quote_text(quote) in i.text for i in (*key_points, *chronology, *watch))
+        return any(len(words & other) >= QUOTE_SHOWN * len(words) for other in shown)
+
+    said = tuple(q for q in brief.who_said_what if not on_page(q))
+    why = tuple(i for i in brief.why_it_matters if i.text not in ahead)
     return replace(
         brief,
-        why_it_matters=sections.why_it_matters,
-        what_to_watch=sections.what_to_watch,
-        who_said_what=sections.who_said_what,
-        disagreements=sections.disagreements,
+        key_points=key_points,
+        chronology=chronology,
+        what_to_watch=watch,
+        who_said_what=said,
+        why_it_matters=why,
     )
+
+
+def with_policy(
+    brief: Brief,
+    sources: Sequence[Source],
+    *,
+    best: Mapping[str, Sequence[int]] | None = None,
+    found: Sequence[Disagreement] = (),
+    limits: PolicyLimits | None = None,
+) -> Brief:
+    """``brief`` with its policy fields filled from ``sources``, no sentence twice.
+
+    ``best`` (source id → paragraph numbers of its best sentences) lets a large input be
+    read only around those (see :func:`focus`); ``found`` are disagreements already found
+    (the merge step's refusals), listed first.
+    """
+    limits = limits or PolicyLimits()
+    read = focus(sources, best, limits) if best is not None else list(sources)
+    sections = policy_sections(read, [*brief.key_points, *brief.chronology], limits)
+    return _once_on_page(
+        replace(
+            brief,
+            why_it_matters=sections.why_it_matters,
+            what_to_watch=sections.what_to_watch,
+            who_said_what=sections.who_said_what,
+            disagreements=_combined(found, sections.disagreements, limits.disagreements),
+        )
+    )
+
+
+def _combined(
+    first: Sequence[Disagreement], then: Sequence[Disagreement], limit: int
+) -> tuple[Disagreement, ...]:
+    """``first`` then ``then``, a disagreement over the same sentences listed once."""
+    kept: list[Disagreement] = []
+    seen: list[frozenset[str]] = []
+    for d in (*first, *then):
+        texts = frozenset(v.text for v in d.versions)
+        if any(len(texts & other) >= 2 or texts <= other for other in seen):
+            continue
+        kept.append(d)
+        seen.append(texts)
+    return tuple(kept[:limit])
 
 
 def _cited_json(text: str, sources: Sequence[str], quoted_from: str) -> dict[str, object]:
@@ -171,3 +283,154 @@ def policy_json(brief: Brief) -> dict[str, object]:
             for d in brief.disagreements
         ],
     }
+
+
+#: the sections a brief may show, by name; ``key_points``, ``chronology``, ``what_to_watch``
+#: and ``sources`` are the core of the default one page, the others are shown when room allows
+SECTIONS = (
+    "key_points",
+    "chronology",
+    "what_to_watch",
+    "who_said_what",
+    "why_it_matters",
+    "disagreements",
+    "sources",
+)
+#: fitting a page trims these first, the last named first
+OPTIONAL_SECTIONS = ("who_said_what", "why_it_matters", "disagreements")
+
+
+def _shown_ids(sources: Sequence[str], first: str) -> list[str]:
+    """The sources an entry cites on the page: the one quoted from, then others, at most 3."""
+    from .render import CITATIONS_ON_PAGE
+
+    return list(dict.fromkeys([first, *sources]))[:CITATIONS_ON_PAGE]
+
+
+def speaker_label(quote: Quote) -> str:
+    """ "Alice Wells, Principal Deputy Assistant Secretary" or "the State Department"."""
+    return f"{quote.speaker}, {quote.role}" if quote.role else quote.speaker
+
+
+def quote_text(quote: Quote) -> str:
+    """The quotation as the page shows it: its parts joined by " … "."""
+    return " … ".join(quote.parts) if quote.parts else quote.text
+
+
+def version_shown(brief: Brief, text: str) -> bool:
+    """Whether a disagreement's version is a sentence the page shows elsewhere already."""
+    return any(
+        text == i.text
+        for i in (*brief.key_points, *brief.chronology, *brief.what_to_watch, *brief.why_it_matters)
+    )
+
+
+def policy_markdown(brief: Brief) -> dict[str, object]:
+    """The policy sections as ``brief.md.j2`` sees them (every string Markdown-escaped)."""
+    from .render import citation_label, date_label, item_citations, md_escape
+
+    def cited(sources: Sequence[str], first: str) -> str:
+        shown = _shown_ids(sources, first)
+        return citation_label(shown, len(set(sources) | {first}) - len(shown))
+
+    return {
+        "what_to_watch": [
+            {
+                "text": md_escape(i.text),
+                "cites": item_citations(i),
+                "date": md_escape(date_label(i.when)) if i.when else "",
+            }
+            for i in brief.what_to_watch
+        ],
+        "who_said_what": [
+            {
+                "speaker": md_escape(speaker_label(q)),
+                "quote": md_escape(quote_text(q)),
+                "cites": cited(q.sources, q.source_id),
+            }
+            for q in brief.who_said_what
+        ],
+        "why_it_matters": [
+            {"text": md_escape(i.text), "cites": item_citations(i)} for i in brief.why_it_matters
+        ],
+        "disagreements": [
+            {
+                "kind": d.kind,
+                "versions": [
+                    {
+                        "value": md_escape(v.value),
+                        "text": "" if version_shown(brief, v.text) else md_escape(v.text),
+                        "cites": cited(v.sources, v.source_id),
+                    }
+                    for v in d.versions
+                ],
+            }
+            for d in brief.disagreements
+        ],
+    }
+
+
+def policy_citations(brief: Brief) -> set[str]:
+    """The sources the policy sections cite on the page (for the source list)."""
+    from .render import page_citations
+
+    cited = {s for i in (*brief.what_to_watch, *brief.why_it_matters) for s in page_citations(i)[0]}
+    for q in brief.who_said_what:
+        cited.update(_shown_ids(q.sources, q.source_id))
+    for d in brief.disagreements:
+        for v in d.versions:
+            cited.update(_shown_ids(v.sources, v.source_id))
+    return cited
+
+
+_HEADINGS = {
+    "what_to_watch": "What to watch",
+    "who_said_what": "Who said what",
+    "why_it_matters": "Why it matters",
+    "disagreements": "Where sources disagree",
+}
+
+
+def policy_blocks(brief: Brief, section: str) -> list[Block]:
+    """The Word page's paragraphs for one policy section (none when it is empty or unknown)."""
+    from .layout import Block, Run, source_anchor
+    from .render import citation_label, clean_text, date_label, source_number
+
+    def cites(sources: Sequence[str], first: str) -> list[Run]:
+        shown = _shown_ids(sources, first)
+        runs = [Run(" ")] + [
+            Run(citation_label((s,)), style="Citation", anchor=source_anchor(source_number(s)))
+            for s in shown
+        ]
+        more = len(set(sources) | {first}) - len(shown)
+        return runs + ([Run(f" +{more}", style="Citation")] if more else [])
+
+    rows: list[list[Run]] = []
+    if section == "what_to_watch":
+        for i in brief.what_to_watch:
+            dated = [Run(date_label(i.when), bold=True), Run(" — ")] if i.when else []
+            rows.append([*dated, Run(clean_text(i.text)), *cites(i.sources, i.source_id)])
+    elif section == "who_said_what":
+        for q in brief.who_said_what:
+            said = [Run(clean_text(speaker_label(q)) + ":", bold=True)]
+            rows.append(
+                [*said, Run(f" “{clean_text(quote_text(q))}”"), *cites(q.sources, q.source_id)]
+            )
+    elif section == "why_it_matters":
+        for i in brief.why_it_matters:
+            rows.append([Run(clean_text(i.text)), *cites(i.sources, i.source_id)])
+    elif section == "disagreements":
+        for d in brief.disagreements:
+            runs = [Run(f"{d.kind.capitalize()}: ")]
+            for n, v in enumerate(d.versions):
+                runs += [Run(" · ")] if n else []
+                runs += [Run(clean_text(v.value), bold=True), *cites(v.sources, v.source_id)]
+                if not version_shown(brief, v.text):
+                    runs.append(Run(f" ({clean_text(v.text)})"))
+            rows.append(runs)
+    if not rows:
+        return []
+    return [
+        Block("Heading 1", (Run(_HEADINGS[section]),)),
+        *(Block("List Bullet", tuple(r)) for r in rows),
+    ]

@@ -225,9 +225,11 @@ def entry_text(title: str, details: str) -> str:
 
 def page_sources(brief: Brief) -> PageSources:
     """Which sources the page lists: those cited by the kept items, in the brief's order."""
+    from .policy import policy_citations
+
     cited = {
         sid for item in (*brief.key_points, *brief.chronology) for sid in page_citations(item)[0]
-    }
+    } | policy_citations(brief)
     listed = tuple(source_entry(s) for s in brief.sources if s.id in cited)
     return PageSources(
         entries=listed,
@@ -360,6 +362,8 @@ def _markdown_item(item: Item) -> MarkdownItem:
 
 def markdown_context(brief: Brief) -> dict[str, object]:
     """What ``brief.md.j2`` can use. Every string is already Markdown-escaped."""
+    from .policy import policy_markdown
+
     listed = page_sources(brief)
     skipped = skipped_line(brief)
     return {
@@ -369,6 +373,7 @@ def markdown_context(brief: Brief) -> dict[str, object]:
         "source_count": len(brief.sources),
         "key_points": [_markdown_item(i) for i in brief.key_points],
         "chronology": [_markdown_item(i) for i in brief.chronology],
+        **policy_markdown(brief),  # what_to_watch, who_said_what, why_it_matters, disagreements
         "sources": [
             MarkdownSource(
                 number=e.number,
