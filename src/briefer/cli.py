@@ -128,7 +128,21 @@ MAKE_SETTINGS = {
     "templates": "templates",
     "max_file_mb": "max_file_mb",
     "max_articles": "max_articles",
+    "language": "language",
 }
+
+
+def _language_option(value: str) -> str:
+    """``value`` as a language briefer can summarise, or ``auto`` (usage error else)."""
+    from .language import AUTO, LANGUAGES
+
+    chosen = value.strip().lower()
+    if chosen != AUTO and chosen not in LANGUAGES:
+        raise typer.BadParameter(
+            f"unknown language {value!r}; choose auto or one of {', '.join(LANGUAGES)}",
+            param_hint="--language",
+        )
+    return chosen
 
 
 def _settings(ctx: typer.Context, params: dict[str, str]) -> dict[str, Any]:
@@ -289,6 +303,13 @@ def make(
         int,
         typer.Option("--max-articles", min=1, help="Most articles (files + feed items) per run."),
     ] = 5000,
+    language: Annotated[
+        str,
+        typer.Option(
+            "--language", help="Language of the articles (french, spanish, …) [default: "
+            "auto, each article's own]."
+        ),
+    ] = "auto",
     verbose: Annotated[int, typer.Option("--verbose", "-v", count=True, help="Say more.")] = 0,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Say nothing but errors.")] = False,
 ) -> None:
@@ -302,7 +323,7 @@ def make(
 
     Settings: briefer.toml (or [tool.briefer] in pyproject.toml) in the working folder and
     BRIEFER_* variables set output, format, algorithm, page, templates, max_file_mb,
-    max_articles; a flag beats a variable, which beats the file.
+    max_articles, language; a flag beats a variable, which beats the file.
 
     Formats: md, docx, json; pdf (needs LibreOffice) and png, a picture of the page (needs
     LibreOffice and poppler's pdftoppm).
@@ -322,6 +343,7 @@ def make(
     templates = Path(settings["templates"]) if "templates" in settings else templates
     max_file_mb = settings.get("max_file_mb", max_file_mb)
     max_articles = settings.get("max_articles", max_articles)
+    language = _language_option(settings.get("language", language))
     if algorithm not in ALGORITHMS:
         raise typer.BadParameter(
             f"unknown algorithm {algorithm!r}; choose one of {', '.join(sorted(ALGORITHMS))}",
@@ -354,6 +376,7 @@ def make(
             _brief_options(algorithm, title, page, today, templates),
             max_file_bytes=int(max_file_mb * 2**20),
             max_articles=max_articles,
+            language=language,
         )
         _make_stories(inputs, output, chosen, options, quiet)  # exits when INPUTS is an archive
         brief = make_brief(inputs, options)

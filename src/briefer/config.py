@@ -100,6 +100,7 @@ PARSERS: dict[str, Callable[[Any, str], Any]] = {
     "templates": _path,
     "max_file_mb": _number(float, 0.001),
     "max_articles": _number(int, 1),
+    "language": lambda value, where: _text(value, where).lower(),
 }
 
 

@@ -224,7 +224,9 @@ class BriefOptions:
     algorithm: str = "lexrank"
     title: str | None = None
     page: PageSize = "a4"
-    language: str = "english"
+    # a sumy language name ("french") for every source, or "auto": each source's own, guessed
+    # from its words (briefer.language)
+    language: str = "auto"
     sentences_per_source: int = 6
     max_key_points: int = 5
     max_chronology: int = 16

@@ -21,6 +21,7 @@ from pathlib import Path
 from .clean import clean_article, detect_stoplist
 from .compose import compose, is_candidate, source_sentences
 from .errors import NoUsableInput
+from .language import resolve_language
 from .layout import fit_to_page
 from .limits import cap_sentences
 from .models import Brief, BriefOptions, Skipped, Source
@@ -74,7 +75,7 @@ def load_sources(inputs: Sequence[Path | str], options: BriefOptions) -> Sources
             paragraphs=clean.paragraphs,
             metadata=clean.metadata.merged_over(raw.fallback),
             item=raw.item,
-            language=options.language,
+            language=resolve_language(clean.paragraphs, options.language),
         )
         sentences = source_sentences(source)
         if not any(is_candidate(sentence.text) for sentence in sentences):
