@@ -22,8 +22,8 @@ import numpy.typing as npt
 
 IntArray = npt.NDArray[np.int64]
 
-#: pairs expanded at a time (bounds the working memory: about 50 bytes a pair)
-CHUNK = 2_000_000
+#: pairs expanded at a time (bounds the working memory: about 80 bytes a pair)
+CHUNK = 500_000
 
 
 @dataclass(frozen=True)
@@ -99,7 +99,9 @@ def overlaps(
     keys = p_rank[one] * size_v + p_rank[other]
     order = np.argsort(keys, kind="stable")  # by word pair, sets in order within
     met_on_two = (keys[order], p_row[one][order], p_left[other][order])
+    del one, other, keys, order, p_row, p_rank, p_left  # the working memory's peak is here
     pairs = [_pairs_within_groups(*met_on_two, 2, sizes, least, n)]
+    del met_on_two
     # a set whose fellow may share a single word (one-word sets) meets it on any word
     single = (fewest[sizes] <= 1)[rows]
     if single.any():
@@ -120,12 +122,11 @@ def overlaps(
 
 def _within_runs(lengths: IntArray) -> tuple[IntArray, IntArray]:
     """Every pair of positions (i < j) within each run of ``lengths`` consecutive items."""
-    start = np.repeat(np.cumsum(lengths) - lengths, lengths)
     offset = _runs(lengths)
     after = np.repeat(lengths, lengths) - offset - 1  # items after each one in its run
-    one = np.repeat(np.arange(len(offset), dtype=np.int64), after)
+    del offset
+    one = np.repeat(np.arange(len(after), dtype=np.int64), after)
     other = one + 1 + _runs(after)
-    del start
     return one, other
 
 
@@ -149,6 +150,7 @@ def _pairs_within_groups(
     size = np.diff(np.r_[new, len(group)])
     offset = np.arange(len(group), dtype=np.int64) - np.repeat(new, size)
     reach = np.repeat(size, size) - offset - 1  # members after this one in its group
+    del new, size, offset
     keys: list[IntArray] = []
     for a, b in _chunks(reach, CHUNK):
         left = np.repeat(np.arange(a, b, dtype=np.int64), reach[a:b])
