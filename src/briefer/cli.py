@@ -11,6 +11,8 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
@@ -85,6 +87,30 @@ def _printable(name: str) -> str:
 def _say(message: str, quiet: bool) -> None:
     if not quiet:
         typer.echo(message, err=True)
+
+
+@contextmanager
+def _domain_errors(usage_note: str = "") -> Iterator[None]:
+    """Turn the core's domain errors into a message on stderr and briefer's exit code.
+
+    LimitExceeded exits 3; NoUsableInput exits 1 saying nothing was written; any other
+    BrieferError (a template, an output) exits 1, followed by ``usage_note`` when given.
+    """
+    from .errors import BrieferError, LimitExceeded, NoUsableInput
+
+    try:
+        yield
+    except LimitExceeded as error:
+        typer.echo(f"briefer: {error}.", err=True)
+        raise typer.Exit(EXIT_LIMIT) from None
+    except NoUsableInput as error:
+        typer.echo(
+            f"briefer: {error}. Nothing was written; check the files and run again.", err=True
+        )
+        raise typer.Exit(EXIT_NO_INPUT) from None
+    except BrieferError as error:
+        typer.echo(f"briefer: {error}{usage_note}", err=True)
+        raise typer.Exit(EXIT_NO_INPUT) from None
 
 
 def _source_date_epoch() -> dt.date | None:
@@ -175,7 +201,6 @@ def _make_stories(
 ) -> None:
     """When INPUTS is one archive folder, brief each story and exit: 0 when every story got
     a brief, 1 when any did not (the others are still written and the index lists all)."""
-    from .errors import BrieferError
     from .stories import make_stories, story_folders
 
     folders = story_folders(inputs)
@@ -187,11 +212,8 @@ def _make_stories(
             param_hint="--output",
         )
     _say(f"briefer: {len(folders)} stories in {inputs[0]}", quiet)
-    try:
+    with _domain_errors():
         stories = make_stories(folders, output, formats, options)
-    except BrieferError as error:
-        typer.echo(f"briefer: {error}", err=True)
-        raise typer.Exit(EXIT_NO_INPUT) from None
     for story in stories:
         if story.brief is None:
             typer.echo(f"briefer: {story.name}: no brief: {story.error}", err=True)
@@ -212,9 +234,7 @@ STDIN, STDOUT = "-", "-"
 STDOUT_FORMATS = ("md", "json")
 
 
-def _stdin_inputs(
-    ctx: typer.Context, inputs: list[Path], limit: int, quiet: bool
-) -> list[Path]:
+def _stdin_inputs(ctx: typer.Context, inputs: list[Path], limit: int, quiet: bool) -> list[Path]:
     """``inputs`` with ``-`` replaced by a scratch copy of stdin named ``stdin.jsonl``.
 
     At most ``limit + 1`` bytes are read, so an endless feed is skipped as too large rather
@@ -295,8 +315,9 @@ def make(
     max_file_mb: Annotated[
         float,
         typer.Option(
-            "--max-file-mb", min=0.001, help="Skip files larger than this (and Word files that "
-            "unpack to more).",
+            "--max-file-mb",
+            min=0.001,
+            help="Skip files larger than this (and Word files that unpack to more).",
         ),
     ] = 50,
     max_articles: Annotated[
@@ -306,8 +327,9 @@ def make(
     language: Annotated[
         str,
         typer.Option(
-            "--language", help="Language of the articles (french, spanish, …) [default: "
-            "auto, each article's own]."
+            "--language",
+            help="Language of the articles (french, spanish, …) [default: "
+            "auto, each article's own].",
         ),
     ] = "auto",
     verbose: Annotated[int, typer.Option("--verbose", "-v", count=True, help="Say more.")] = 0,
@@ -330,7 +352,6 @@ def make(
     """
     from dataclasses import replace
 
-    from .errors import BrieferError, LimitExceeded, NoUsableInput
     from .pipeline import make_brief, write_brief
     from .rank import ALGORITHMS
 
@@ -357,9 +378,7 @@ def make(
             raise typer.BadParameter(
                 f"{date!r} is not a YYYY-MM-DD date", param_hint="--date"
             ) from None
-    missing = [
-        str(p) for p in inputs if not p.exists() and not p.is_symlink() and str(p) != STDIN
-    ]
+    missing = [str(p) for p in inputs if not p.exists() and not p.is_symlink() and str(p) != STDIN]
     if missing:
         raise typer.BadParameter(
             f"no such file or folder: {', '.join(missing)}", param_hint="INPUTS"
@@ -371,7 +390,8 @@ def make(
     if str(output) == STDOUT:
         chosen = [_stdout_format(formats)]
     inputs = _stdin_inputs(ctx, inputs, int(max_file_mb * 2**20), quiet)
-    try:
+    # a template that cannot be used stops the run before any input is read
+    with _domain_errors(usage_note=" Nothing was written."):
         options = replace(
             _brief_options(algorithm, title, page, today, templates),
             max_file_bytes=int(max_file_mb * 2**20),
@@ -380,29 +400,15 @@ def make(
         )
         _make_stories(inputs, output, chosen, options, quiet)  # exits when INPUTS is an archive
         brief = make_brief(inputs, options)
-    except LimitExceeded as error:
-        typer.echo(f"briefer: {error}.", err=True)
-        raise typer.Exit(EXIT_LIMIT) from None
-    except NoUsableInput as error:
-        typer.echo(
-            f"briefer: {error}. Nothing was written; check the files and run again.", err=True
-        )
-        raise typer.Exit(EXIT_NO_INPUT) from None
-    except BrieferError as error:  # a template that cannot be used: before reading any input
-        typer.echo(f"briefer: {error} Nothing was written.", err=True)
-        raise typer.Exit(EXIT_NO_INPUT) from None
 
     for skip in brief.skipped:
         _say(f"  skipped {_printable(skip.file)}: {skip.reason}", quiet)
-    try:
+    with _domain_errors():
         if str(output) == STDOUT:
             _write_stdout(brief, chosen[0], templates)
             written = []
         else:
             written = write_brief(brief, output, chosen, templates)
-    except BrieferError as error:
-        typer.echo(f"briefer: {error}", err=True)
-        raise typer.Exit(EXIT_NO_INPUT) from None
     cited = {sid for item in (*brief.key_points, *brief.chronology) for sid in item.sources}
     _say(
         f"briefer: {len(brief.sources)} sources used ({len(cited)} cited), "
@@ -435,14 +441,10 @@ def templates_export(
 
     Example: briefer templates export house/ && briefer make inputs/ --templates house/
     """
-    from .errors import BrieferError
     from .render import export_templates
 
-    try:
+    with _domain_errors():
         written = export_templates(folder, force=force)
-    except BrieferError as error:
-        typer.echo(f"briefer: {error}", err=True)
-        raise typer.Exit(EXIT_NO_INPUT) from None
     for path in written:
         typer.echo(f"wrote {path}", err=True)
 
@@ -472,7 +474,6 @@ def inspect(
 
     Exit 1 when no input has any article text. Example: briefer inspect inputs/ --show-dropped
     """
-    from .errors import LimitExceeded
     from .inspect import inspect_inputs, render_json, render_text
 
     _configure_logging(verbose, quiet)
@@ -489,11 +490,8 @@ def inspect(
         raise typer.BadParameter(
             f"no such file or folder: {', '.join(missing)}", param_hint="INPUTS"
         )
-    try:
+    with _domain_errors():
         report = inspect_inputs(inputs, today=today)
-    except LimitExceeded as error:
-        typer.echo(f"briefer: {error}.", err=True)
-        raise typer.Exit(EXIT_LIMIT) from None
     if output_format is InspectFormat.json:
         typer.echo(render_json(report, show_dropped=show_dropped))
     else:
@@ -557,7 +555,6 @@ def timeline(
     Example: briefer timeline feed.jsonl -o out/ --dates 20 --per-date 2 --format md
     """
     from .chronology import ChronologyOptions
-    from .errors import BrieferError, LimitExceeded, NoUsableInput
     from .timeline import make_timeline, write_timeline
 
     _configure_logging(verbose, quiet)
@@ -573,23 +570,12 @@ def timeline(
         until=_day_option(until, "--until"),
         keywords=tuple(keywords or ()),
     )
-    try:
+    with _domain_errors():
         made = make_timeline(inputs, options)
-    except LimitExceeded as error:
-        typer.echo(f"briefer: {error}.", err=True)
-        raise typer.Exit(EXIT_LIMIT) from None
-    except NoUsableInput as error:
-        typer.echo(
-            f"briefer: {error}. Nothing was written; check the files and run again.", err=True
-        )
-        raise typer.Exit(EXIT_NO_INPUT) from None
     for skip in made.skipped:
         _say(f"  skipped {_printable(skip.file)}: {skip.reason}", quiet)
-    try:
+    with _domain_errors():
         written = write_timeline(made, output, [f.value for f in formats or [TimelineFormat.json]])
-    except BrieferError as error:
-        typer.echo(f"briefer: {error}", err=True)
-        raise typer.Exit(EXIT_NO_INPUT) from None
     items = sum(len(e.items) for e in made.entries)
     _say(
         f"briefer: {len(made.entries)} dates, {items} sentences from {len(made.sources)} "
