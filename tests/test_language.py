@@ -4,8 +4,6 @@
 from __future__ import annotations
 
 import json
-import logging
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -64,17 +62,6 @@ SPANISH = {
         "aunque la asociación de vendedores teme perder a sus clientes.\n"
     ),
 }
-
-
-@pytest.fixture(autouse=True)
-def restore_logging() -> Iterator[None]:
-    """The CLI sets the 'briefer' logger's level (-q: errors only); later tests that read
-    warnings through caplog must not inherit it."""
-    logger = logging.getLogger("briefer")
-    level, handlers = logger.level, logger.handlers[:]
-    yield
-    logger.setLevel(level)
-    logger.handlers[:] = handlers
 
 
 def folder(tmp_path: Path, files: dict[str, str]) -> Path:
