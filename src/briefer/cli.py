@@ -370,19 +370,8 @@ def make(
             f"unknown algorithm {algorithm!r}; choose one of {', '.join(sorted(ALGORITHMS))}",
             param_hint="--algorithm",
         )
-    today = None
-    if date is not None:
-        try:
-            today = dt.date.fromisoformat(date)
-        except ValueError:
-            raise typer.BadParameter(
-                f"{date!r} is not a YYYY-MM-DD date", param_hint="--date"
-            ) from None
-    missing = [str(p) for p in inputs if not p.exists() and not p.is_symlink() and str(p) != STDIN]
-    if missing:
-        raise typer.BadParameter(
-            f"no such file or folder: {', '.join(missing)}", param_hint="INPUTS"
-        )
+    today = _day_option(date, "--date")
+    _check_inputs(inputs, allow_stdin=True)
 
     if today is None:
         today = _source_date_epoch()
@@ -477,19 +466,8 @@ def inspect(
     from .inspect import inspect_inputs, render_json, render_text
 
     _configure_logging(verbose, quiet)
-    today = None
-    if date is not None:
-        try:
-            today = dt.date.fromisoformat(date)
-        except ValueError:
-            raise typer.BadParameter(
-                f"{date!r} is not a YYYY-MM-DD date", param_hint="--date"
-            ) from None
-    missing = [str(p) for p in inputs if not p.exists() and not p.is_symlink()]
-    if missing:
-        raise typer.BadParameter(
-            f"no such file or folder: {', '.join(missing)}", param_hint="INPUTS"
-        )
+    today = _day_option(date, "--date")
+    _check_inputs(inputs)
     with _domain_errors():
         report = inspect_inputs(inputs, today=today)
     if output_format is InspectFormat.json:
@@ -504,6 +482,19 @@ class TimelineFormat(StrEnum):
     json = "json"
     md = "md"
     docx = "docx"
+
+
+def _check_inputs(inputs: list[Path], *, allow_stdin: bool = False) -> None:
+    """A usage error (exit 2) naming every INPUT that does not exist."""
+    missing = [
+        str(p)
+        for p in inputs
+        if not p.exists() and not p.is_symlink() and not (allow_stdin and str(p) == STDIN)
+    ]
+    if missing:
+        raise typer.BadParameter(
+            f"no such file or folder: {', '.join(missing)}", param_hint="INPUTS"
+        )
 
 
 def _day_option(value: str | None, name: str) -> dt.date | None:
@@ -558,11 +549,7 @@ def timeline(
     from .timeline import make_timeline, write_timeline
 
     _configure_logging(verbose, quiet)
-    missing = [str(p) for p in inputs if not p.exists() and not p.is_symlink()]
-    if missing:
-        raise typer.BadParameter(
-            f"no such file or folder: {', '.join(missing)}", param_hint="INPUTS"
-        )
+    _check_inputs(inputs)
     options = ChronologyOptions(
         dates=dates,
         per_date=per_date,
