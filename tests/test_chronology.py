@@ -4,7 +4,14 @@ from __future__ import annotations
 
 import datetime as dt
 
-from briefer.chronology import ChronologyOptions, Reading, chronology, date_weights, read
+from briefer.chronology import (
+    ChronologyOptions,
+    Reading,
+    chronology,
+    date_weights,
+    form,
+    read,
+)
 from briefer.dating import find_dates
 from briefer.models import Sentence
 
@@ -67,3 +74,35 @@ def test_a_weekday_in_a_possessive_after_for_is_still_the_past_one() -> None:
     text = "Two men were arrested for Saturday's attack on the depot."
     (mention,) = find_dates(text, WED)
     assert mention.when.date == dt.date(2025, 9, 6)
+
+
+def test_a_caption_or_a_dateline_does_not_stand_for_a_date_when_a_statement_can() -> None:
+    statement = (
+        "Engineers closed the last sluice gate of the Varna dam on Monday, ending the flood."
+    )
+    seen = (
+        "Engineers are seen closing the last sluice gate of the Varna dam on Monday "
+        "as the flood ends."
+    )
+    pictured = (
+        "Engineers are pictured at the last sluice gate of the Varna dam on Monday, "
+        "as the flood ends."
+    )
+    dateline = (
+        "VARNA | Mon Sep 8, 2025 6:40 pm EDT Engineers closed the last sluice gate of the "
+        "Varna dam on Monday as the flood ended."
+    )
+    for texts in ((seen, pictured, statement), (dateline, seen, statement)):
+        readings = [_reading(f"S{i + 1}", 0, t, WED) for i, t in enumerate(texts)]
+        entries = chronology(readings, ChronologyOptions(dates=1, per_date=1))
+        assert [e.date for e in entries] == [dt.date(2025, 9, 8)]
+        # the captions are closer to the others, but the statement is what a timeline says
+        assert entries[0].items[0].text == statement
+        assert set(entries[0].items[0].sources) == {"S1", "S2", "S3"}
+
+
+def test_a_line_of_a_few_words_or_a_paragraph_long_sentence_loses_to_a_usual_one() -> None:
+    assert form("Protesters blocked the port of Lissa on Monday, halting grain exports.") == 1.0
+    assert form("Port of Lissa blocked Monday.") < 0.7
+    long = " ".join(["Protesters blocked the port of Lissa on Monday, halting exports,"] * 8)
+    assert form(long) <= 0.5
