@@ -373,7 +373,12 @@ def _rule(line: _Line) -> str | None:
     headline_like = line.words <= 25 and not line.terminal
     if _AD.match(text) or (line.words <= 6 and _AD_SIZE.search(text)):
         return "ad slot"
-    if line.words <= 80 and _COOKIE.search(text) and _COOKIE_CONTEXT.search(text):
+    if (
+        line.words <= 80
+        and _may_match(text, ("cookie",))
+        and _COOKIE.search(text)
+        and _COOKIE_CONTEXT.search(text)
+    ):
         return "cookie banner"
     if _SLUG.match(text):
         return "slug"
@@ -387,7 +392,7 @@ def _rule(line: _Line) -> str | None:
         return "share/newsletter"
     if line.words <= 40 and _APPEAL.search(text):
         return "share/newsletter"
-    if line.words <= 40 and _EMAIL.search(text) and _BIO.search(text):
+    if line.words <= 40 and "@" in text and _EMAIL.search(text) and _BIO.search(text):
         return "author bio"
     if line.words <= 60 and _may_match(text, _FOOTER_START_WORDS) and _FOOTER_START.search(text):
         return "footer"

@@ -58,6 +58,9 @@ _RELATIVE = re.compile(
     r"|\b(?:yesterday|today|just now)\b",
     re.I,
 )
+#: the words of ``_RELATIVE`` a line without a digit needs to match it (is_date_only's gate)
+_RELATIVE_WORDS = ("ago", "yesterday", "today", "just now")
+_NO_DIGIT = re.compile(r"\D*")
 _TIME = r"\d{1,2}(?:[:.]\d\d){1,2}\s*(?:[ap]\.?m\.?)?|\d{1,2}\s*[ap]\.?m\.?"
 _TZ = (
     r"(?:[A-Z]{2,4}T|IST|PKT|GMT|UTC|CET|EST|EDT|PST|PDT|BST|AEST|JST|WIB)"
@@ -118,6 +121,12 @@ def is_date_only(line: str) -> bool:
     text = line.strip()
     if not text or len(text) > 90:
         return False
+    if _NO_DIGIT.fullmatch(text) and text.isascii():
+        # every date, time and "3 hours ago" holds a digit; without one only the relative
+        # words can make a date line (non-ASCII text goes to the patterns: case folding)
+        lowered = text.lower()
+        if not any(word in lowered for word in _RELATIVE_WORDS):
+            return False
     dates = find_dates(text)
     rest = text
     for _, start, end in reversed(dates):

@@ -19,14 +19,15 @@ from functools import partial
 from pathlib import Path
 
 from .clean import clean_article, detect_stoplist
-from .compose import compose, is_candidate, source_sentences
+from .compose import compose, is_candidate
 from .errors import NoUsableInput
-from .language import resolve_language
+from .language import detect_language, resolve_language
 from .layout import fit_to_page
 from .limits import cap_sentences
-from .models import Brief, BriefOptions, Skipped, Source
+from .models import Brief, BriefOptions, CleanArticle, RawArticle, Skipped, Source
 from .parallel import map_ordered
 from .read import read_inputs
+from .split import split_sentences
 
 log = logging.getLogger(__name__)
 
@@ -46,6 +47,35 @@ def _fingerprint(paragraphs: Iterable[str]) -> str:
     return hashlib.sha1(text.encode("utf-8")).hexdigest()
 
 
+@dataclass(frozen=True)
+class _Prepared:
+    """One article cleaned, with what choosing it needs: all of it computed in a worker."""
+
+    clean: CleanArticle
+    language: str
+    sentences: int  # how many sentences its paragraphs split into
+    usable: bool  # whether one of them can stand alone on the page
+    fingerprint: str
+
+
+def _prepare(raw: RawArticle, *, today: dt.date, language: str) -> _Prepared:
+    clean = clean_article(raw, today=today)
+    texts = [text for paragraph in clean.paragraphs for text in split_sentences(paragraph)]
+    return _Prepared(
+        clean=clean,
+        language=resolve_language(clean.paragraphs, language),
+        sentences=len(texts),
+        usable=any(is_candidate(text) for text in texts),
+        fingerprint=_fingerprint(clean.paragraphs),
+    )
+
+
+def _warm_preparing() -> None:
+    """Load the word lists cleaning and language detection use, once, before the workers."""
+    detect_stoplist([])
+    detect_language([])
+
+
 def load_sources(inputs: Sequence[Path | str], options: BriefOptions) -> Sources:
     """Read, clean and identify every article under ``inputs``; number them S1, S2, …"""
     skipped: list[Skipped] = []
@@ -60,13 +90,15 @@ def load_sources(inputs: Sequence[Path | str], options: BriefOptions) -> Sources
         max_article_chars=options.max_article_chars,
     )
     skipped.extend(read.skipped)
-    # cleaning is per article: on every core when there are many (same results, same order)
-    cleaned = map_ordered(
-        partial(clean_article, today=today),
+    # cleaning, language, splitting are per article: on every core when there are many
+    # (same results, same order)
+    prepared = map_ordered(
+        partial(_prepare, today=today, language=options.language),
         read.articles,
-        warm=partial(detect_stoplist, []),  # loads jusText's word lists once, not per worker
+        warm=_warm_preparing,
     )
-    for raw, clean in zip(read.articles, cleaned, strict=True):
+    for raw, ready in zip(read.articles, prepared, strict=True):
+        clean = ready.clean
         label = raw.file if raw.item is None else f"{raw.file} (item {raw.item})"
         source = Source(
             id=f"S{len(sources) + 1}",
@@ -75,16 +107,15 @@ def load_sources(inputs: Sequence[Path | str], options: BriefOptions) -> Sources
             paragraphs=clean.paragraphs,
             metadata=clean.metadata.merged_over(raw.fallback),
             item=raw.item,
-            language=resolve_language(clean.paragraphs, options.language),
+            language=ready.language,
         )
-        sentences = source_sentences(source)
-        if not any(is_candidate(sentence.text) for sentence in sentences):
+        if not ready.usable:
             skipped.append(Skipped(label, "no article sentences found after cleaning"))
             continue
-        if len(sentences) > options.max_ranked_sentences:
+        if ready.sentences > options.max_ranked_sentences:
             capped = cap_sentences(source.paragraphs, options.max_ranked_sentences, label)
             source = replace(source, paragraphs=capped)
-        fingerprint = _fingerprint(clean.paragraphs)
+        fingerprint = ready.fingerprint
         if fingerprint in seen:
             skipped.append(Skipped(label, f"same article as {seen[fingerprint]}"))
             continue

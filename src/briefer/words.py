@@ -19,9 +19,26 @@ _WORD = re.compile(r"\w+(?:['’]\w+)*")
 STEM_CACHE_SIZE = 500_000
 
 
+#: languages whose stemmer sumy takes straight from NLTK's Snowball module, unchanged
+_NLTK_SNOWBALL = frozenset({
+    "danish", "dutch", "english", "finnish", "french", "german", "hungarian", "italian",
+    "norwegian", "portuguese", "romanian", "russian", "spanish", "swedish",
+})  # fmt: skip
+
+
 @cache
 def stemmer(language: str) -> Callable[[str], str]:
-    """sumy's stemmer for ``language`` (Snowball, no data files), or lower-casing when none."""
+    """sumy's stemmer for ``language`` (Snowball, no data files), or lower-casing when none.
+
+    For the languages sumy hands to NLTK's Snowball stemmers this is that very stemmer, taken
+    without importing ``sumy.utils`` (which imports ``requests``: 0.1–0.2 s at every start).
+    """
+    name = language.lower()
+    if name in _NLTK_SNOWBALL:
+        from nltk.stem import snowball
+
+        stem: Callable[[str], str] = getattr(snowball, f"{name.capitalize()}Stemmer")().stem
+        return stem
     from sumy.nlp.stemmers import Stemmer, null_stemmer
 
     try:
@@ -100,7 +117,23 @@ _STEMMERS: dict[str, _CachedStemmer] = {}
 
 @cache
 def stop_words(language: str) -> frozenset[str]:
-    """sumy's stop words for ``language`` (shipped with the package), or none."""
+    """sumy's stop words for ``language`` (shipped with the package), or none.
+
+    Read from sumy's own files as ``sumy.utils.get_stop_words`` reads them, without importing
+    ``sumy.utils`` (and with it ``requests``) for the plain language names briefer uses.
+    """
+    import importlib.resources
+
+    name = language.lower()
+    if name.isalpha():
+        try:
+            data = (
+                importlib.resources.files("sumy") / "data" / "stopwords" / f"{name}.txt"
+            ).read_bytes()
+        except OSError:
+            pass
+        else:
+            return frozenset(w.rstrip() for w in data.decode("utf-8").splitlines() if w)
     from sumy.utils import get_stop_words
 
     try:
