@@ -342,3 +342,73 @@ def test_written_out_dates_are_read_exactly(
     for form in (f"{date:%B} {day}, {year}", f"{day} {date:%B} {year}", f"{short} {day}, {year}"):
         when = date_sentence(f"The agreement was signed on {form} in the capital.", published)
         assert when == When(date, "day", "explicit", form)
+
+
+# fmt: off
+# (sentence, publication date, anchor from the previous sentence, expected "iso phrase" list)
+ANCHORED: list[tuple[str, dt.date, dt.date | None, list[str]]] = [
+    (
+        "The rig exploded on April 20, 2010, and sank two days later.",
+        dt.date(2010, 5, 3),
+        None,
+        ["2010-04-20 April 20, 2010", "2010-04-22 two days later"],
+    ),
+    (
+        "He was arrested on 3 May and charged the day after.",
+        dt.date(2010, 5, 9),
+        None,
+        ["2010-05-03 3 May", "2010-05-04 the day after"],
+    ),
+    (
+        "A day earlier, the company's chief had put the odds at 60%.",
+        dt.date(2010, 5, 25),
+        dt.date(2010, 5, 24),
+        ["2010-05-23 A day earlier"],
+    ),
+    (
+        "The next day, divers found the second valve.",
+        FRI,
+        dt.date(2021, 3, 9),
+        ["2021-03-10 The next day"],
+    ),
+    (
+        "A week later, inspectors raised the estimate fivefold.",
+        FRI,
+        dt.date(2021, 2, 26),
+        ["2021-03-05 A week later"],
+    ),
+    # a month later is a month, not a made-up day
+    ("A month later the ban was lifted.", FRI, dt.date(2021, 1, 20), ["2021-02 A month later"]),
+    # the nearest day in the sentence is the anchor, not the previous sentence's
+    (
+        "Talks opened on Monday and ended three days later.",
+        FRI,
+        dt.date(2021, 2, 1),
+        ["2021-03-08 Monday", "2021-03-11 three days later"],
+    ),
+]
+# fmt: on
+
+
+@pytest.mark.parametrize(("text", "published", "anchor", "expected"), ANCHORED)
+def test_a_shift_from_a_clear_anchor_is_resolved_from_it(
+    text: str, published: dt.date, anchor: dt.date | None, expected: list[str]
+) -> None:
+    found = find_dates(text, published, anchor)
+    assert [f"{m.when.iso()} {m.when.phrase}" for m in found] == expected
+    assert all(m.when.basis in ("explicit", "relative") for m in found)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Two days later the rig sank.",  # no anchor: left out, not counted from publication
+        "Three days after the explosion, workers raised concerns.",  # anchored to an event
+        "We know the next days will bring more rain.",
+        "Over the next few days the company will try again.",
+        "The vote is set for the day after the holiday.",
+    ],
+)
+def test_a_shift_without_a_clear_anchor_gives_no_date(text: str) -> None:
+    anchor = None if text.startswith("Two") else dt.date(2021, 3, 1)
+    assert find_dates(text, FRI, anchor) == []

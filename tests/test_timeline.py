@@ -205,3 +205,26 @@ def test_the_command_rejects_a_bad_date(feed: Path, tmp_path: Path) -> None:
     code, output = run("timeline", feed, "-o", tmp_path / "out", "--since", "June 2024")
     assert code == 2
     assert "YYYY-MM-DD" in output
+
+
+def test_the_next_day_after_a_dated_sentence_is_the_day_after_it(tmp_path: Path) -> None:
+    feed = tmp_path / "anchored.jsonl"
+    article = {
+        "id": "kb-9",
+        "title": "A month of the Kessel bridge closure",
+        "published": "2024-07-02",
+        "text": (
+            "The county roads office closed the Kessel river bridge on June 5 after engineers "
+            "found cracks in two girders.\n"
+            "The next day, shopkeepers of the harbour district marched to the town hall to "
+            "protest against the closure.\n"
+            "Two days later the county council promised a grant to the shops along the quay."
+        ),
+    }
+    feed.write_text(json.dumps(article) + "\n", encoding="utf-8")
+    timeline = make_timeline([feed], ChronologyOptions(dates=3))
+    found = {e.date.isoformat(): e.items[0].text for e in timeline.entries}
+    assert found["2024-06-05"].startswith("The county roads office closed")
+    assert found["2024-06-06"].startswith("The next day, shopkeepers")
+    # "two days later" counts from the day the sentence before it names (June 6)
+    assert found["2024-06-08"].startswith("Two days later the county council")

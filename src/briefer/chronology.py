@@ -137,15 +137,28 @@ def _learn_term(table: dict[str, str | None], token: str, language: str) -> str 
 
 
 def read(
-    sentence: Sentence, published: dt.date | None, position: int, language: str = "english"
+    sentence: Sentence,
+    published: dt.date | None,
+    position: int,
+    language: str = "english",
+    previous: Reading | None = None,
 ) -> Reading:
-    """The :class:`Reading` of one sentence."""
+    """The :class:`Reading` of one sentence; ``previous``, the reading of the sentence just
+    before it in its source, anchors "the next day" or "two days later" when it names one day."""
     days = tuple(
         m.when
-        for m in find_dates(sentence.text, published)
+        for m in find_dates(sentence.text, published, anchor_of(sentence, previous))
         if m.when.precision == "day" and m.when.basis != "published"
     )
     return Reading(sentence, published, position, days, terms(sentence.text, language))
+
+
+def anchor_of(sentence: Sentence, previous: Reading | None) -> dt.date | None:
+    """The day the sentence before ``sentence`` is about, when it names exactly one."""
+    if previous is None or previous.sentence.index != sentence.index - 1:
+        return None
+    named = {when.date for when in previous.days}
+    return next(iter(named)) if len(named) == 1 else None
 
 
 # --- vectors ---------------------------------------------------------------------------------

@@ -621,6 +621,65 @@ def _relatives(text: str, published: dt.date) -> list[_Candidate]:
     return found
 
 
+# "two days later", "a week earlier", "the next day", "the following morning", "the day
+# before": a shift from a date the text has just given (the anchor), not from publication
+_ANCHORED = re.compile(
+    r"\b(?:(?P<n>\d{1,2}|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
+    r"\s+(?P<unit>day|week|month|year)s?\s+(?P<dir>later|earlier|afterwards?"
+    r"|(?:after|before)(?=\s*[,.;:)]|\s*$))"
+    r"|the\s+(?P<side>next|following|previous|preceding)\s+(?P<part>day|morning|afternoon"
+    r"|evening|night|week|month|year)(?![\w-])"
+    r"|the\s+day\s+(?P<around>after|before)(?=\s*[,.;:)]|\s*$))",
+    re.IGNORECASE,
+)
+#: a word every anchored expression contains (a fast gate before the regex)
+_ANCHORED_HINTS = ("later", "earlier", "after", "before", "next", "following", "previous",
+                   "preceding")  # fmt: skip
+
+
+def _shifted(anchor: dt.date, count: int, unit: str) -> tuple[dt.date | None, Precision]:
+    """``anchor`` moved by ``count`` days, weeks, months or years (months and years keep only
+    their own precision: "a month later" is not a day)."""
+    if unit in ("day", "morning", "afternoon", "evening", "night"):
+        return _add_days(anchor, count), "day"
+    if unit == "week":
+        return _add_days(anchor, 7 * count), "day"
+    if unit == "month":
+        return _month_start(anchor.year, anchor.month, count), "month"
+    return _safe_date(anchor.year + count, 1, 1), "year"
+
+
+def _anchored(text: str, mentions: list[DateMention], anchor: dt.date | None) -> list[DateMention]:
+    """The anchored expressions of ``text``, each resolved against the nearest day-precision
+    date before it in the sentence, else against ``anchor`` (the previous sentence's date);
+    without either the expression is left out (its anchor is not clear)."""
+    found = []
+    for match in _ANCHORED.finditer(text):
+        if any(m.start < match.end() and match.start() < m.end for m in mentions):
+            continue
+        before = [m for m in mentions if m.end <= match.start() and m.when.precision == "day"]
+        base = before[-1].when.date if before else anchor
+        if base is None:
+            continue
+        if match["n"]:
+            count_text = match["n"].lower()
+            count = int(count_text) if count_text.isdigit() else _NUMBER_WORDS[count_text]
+            back = match["dir"].lower() in ("earlier", "before")
+            date, precision = _shifted(base, -count if back else count, match["unit"].lower())
+        elif match["side"]:
+            back = match["side"].lower() in ("previous", "preceding")
+            date, precision = _shifted(base, -1 if back else 1, match["part"].lower())
+        else:
+            date, precision = (
+                _add_days(base, -1 if match["around"].lower() == "before" else 1),
+                "day",
+            )
+        if date is not None:
+            found.append(DateMention(When(date, precision, "relative", match.group(0)),
+                                     match.start(), match.end()))  # fmt: skip
+    return found
+
+
 def _without_overlaps(candidates: list[_Candidate]) -> list[DateMention]:
     """Keep the best candidate of each overlapping group: pattern priority, then longest."""
     kept: list[_Candidate] = []
@@ -632,12 +691,17 @@ def _without_overlaps(candidates: list[_Candidate]) -> list[DateMention]:
     return [DateMention(c.when, c.start, c.end) for c in kept]
 
 
-def find_dates(text: str, published: dt.date | None) -> list[DateMention]:
+def find_dates(
+    text: str, published: dt.date | None, anchor: dt.date | None = None
+) -> list[DateMention]:
     """Every date expression in ``text``, in order, resolved against ``published``.
 
     Relative expressions (and dates without a year) need ``published``; without it they are
     left out. Overlapping expressions are reported once, as the most complete reading
-    ("Friday (Dec 20, 2019)" is one explicit date, not a weekday and a date).
+    ("Friday (Dec 20, 2019)" is one explicit date, not a weekday and a date). An expression
+    counted from another date ("two days later", "the next day") is resolved against the
+    nearest day-precision date before it in ``text``, else against ``anchor`` (the date the
+    previous sentence gave), else left out.
     """
     # Cheap gates first: most sentences hold no digit, no month name and no weekday.
     has_digit = _DIGIT.search(text) is not None
@@ -658,7 +722,13 @@ def find_dates(text: str, published: dt.date | None) -> list[DateMention]:
         lowered = text.lower()
         if any(hint in lowered for hint in _RELATIVE_HINTS):
             candidates += _relatives(text, published)
-    return _without_overlaps(candidates)
+    mentions = _without_overlaps(candidates)
+    lowered = text.lower()
+    if any(hint in lowered for hint in _ANCHORED_HINTS):
+        anchored = _anchored(text, mentions, anchor)
+        if anchored:
+            mentions = sorted([*mentions, *anchored], key=lambda m: m.start)
+    return mentions
 
 
 def _role(text: str, mention: DateMention) -> int:

@@ -45,9 +45,11 @@ def readings(sources: Sequence[Source], language: str = "english") -> list[Readi
     found: list[Reading] = []
     for source in sources:
         position = 0
+        previous: Reading | None = None
         for sentence in source_sentences(source):
             if is_candidate(sentence.text):
-                found.append(read(sentence, source.metadata.published, position, language))
+                previous = read(sentence, source.metadata.published, position, language, previous)
+                found.append(previous)
                 position += 1
     return found
 
