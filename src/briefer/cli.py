@@ -22,7 +22,9 @@ import typer
 from . import __version__
 
 if TYPE_CHECKING:
-    from .models import Brief, BriefOptions
+    from .models import Brief, BriefOptions, Skipped
+    from .progress import Progress
+    from .stories import Story
 
 app = typer.Typer(
     add_completion=False,
@@ -212,8 +214,24 @@ def _make_stories(
             param_hint="--output",
         )
     _say(f"briefer: {len(folders)} stories in {inputs[0]}", quiet)
-    with _domain_errors():
-        stories = make_stories(folders, output, formats, options)
+    with _domain_errors(), _progress(len(folders), quiet) as bar:
+        stories = make_stories(folders, output, formats, options, progress=bar.advance)
+    _report_stories(stories, output, (), quiet)
+
+
+def _progress(total: int, quiet: bool) -> Progress:
+    """A progress bar on stderr: drawn after 2 s, only on a terminal, never with -q."""
+    from .progress import Progress
+
+    return Progress(total, sys.stderr, enabled=not quiet)
+
+
+def _report_stories(
+    stories: list[Story], output: Path, skipped: tuple[Skipped, ...], quiet: bool
+) -> None:
+    """The run report of a many-story run on stderr; exit 0 when every story got a brief."""
+    for skip in skipped:
+        _say(f"  skipped {_printable(skip.file)}: {skip.reason}", quiet)
     for story in stories:
         if story.brief is None:
             typer.echo(f"briefer: {story.name}: no brief: {story.error}", err=True)
@@ -226,6 +244,31 @@ def _make_stories(
     made = sum(1 for s in stories if s.brief)
     _say(f"briefer: {made} of {len(stories)} stories briefed; index in {output}", quiet)
     raise typer.Exit(EXIT_OK if made == len(stories) else EXIT_NO_INPUT)
+
+
+def _make_by_story(
+    inputs: list[Path], output: Path, formats: list[str], options: BriefOptions, quiet: bool
+) -> None:
+    """``--by-story``: group the articles into stories by content and dates, brief each into
+    ``output/<story-slug>/`` with an index, and exit as an archive run does."""
+    from .grouping import GroupingOptions
+    from .stories import make_grouped
+
+    if str(output) == STDOUT:
+        raise typer.BadParameter(
+            "--by-story writes one brief per story; write them to a folder, not to stdout",
+            param_hint="--output",
+        )
+    with _domain_errors(), _progress(1, quiet) as bar:  # the total is known once grouped
+        stories, skipped = make_grouped(
+            inputs, output, formats, options, GroupingOptions(), progress=bar.advance
+        )
+    _say(
+        f"briefer: {sum(len(s.brief.sources) for s in stories if s.brief)} articles "
+        f"in {len(stories)} stories",
+        quiet,
+    )
+    _report_stories(stories, output, skipped, quiet)
 
 
 # --- pipes: ``make -`` reads a JSONL feed from stdin, ``-o -`` writes one format to stdout ----
@@ -332,12 +375,22 @@ def make(
             "auto, each article's own].",
         ),
     ] = "auto",
+    by_story: Annotated[
+        bool,
+        typer.Option(
+            "--by-story",
+            help="INPUTS mix several stories: group the articles by content and dates and "
+            "write one brief per story to OUTPUT/<story>/ with an index.",
+        ),
+    ] = False,
     verbose: Annotated[int, typer.Option("--verbose", "-v", count=True, help="Say more.")] = 0,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Say nothing but errors.")] = False,
 ) -> None:
     """Make a one-page brief from INPUTS.
 
     Example: briefer make inputs/ -o out/ --format md --format docx --format json
+
+    Mixed example: briefer make feed.jsonl --by-story -o out/  (one brief per story found)
 
     Pipe example: cms-export | briefer make - -o - --format json > brief.json
     ('-' as an input reads a JSONL feed from stdin; '-o -' writes md or json to stdout and
@@ -387,6 +440,8 @@ def make(
             max_articles=max_articles,
             language=language,
         )
+        if by_story:  # exits: one brief per story found in the mixed INPUTS
+            _make_by_story(inputs, output, chosen, options, quiet)
         _make_stories(inputs, output, chosen, options, quiet)  # exits when INPUTS is an archive
         brief = make_brief(inputs, options)
 

@@ -238,6 +238,11 @@ def _natural_key(name: str) -> tuple[list[tuple[int, str]], str]:
     return [(int(part), "") if part.isdigit() else (-1, part) for part in parts], name
 
 
+# public: an archive of story folders (briefer.stories) is walked by the same rules
+passed_over = _passed_over
+natural_key = _natural_key
+
+
 def _link_problem(error: BaseException) -> str:
     if isinstance(error, RuntimeError) or getattr(error, "errno", None) == errno.ELOOP:
         return "symlink loop"

@@ -1,6 +1,8 @@
-"""Many stories in one run: an archive folder holding one sub-folder per story.
+"""Many stories in one run: an archive folder holding one sub-folder per story, or a flat
+folder or feed of mixed articles grouped into stories by content and dates (``--by-story``).
 
-    briefer make archive/ -o out/   →  out/<story>/brief.md …, out/index.md, out/index.json
+    briefer make archive/ -o out/             →  out/<story>/brief.md …, out/index.md, .json
+    briefer make feed.jsonl --by-story -o out/ →  out/<story-slug>/brief.md …, the same index
 
 A folder is an archive when it holds at least two story sub-folders and no loose article file
 of its own (hidden folders and files are passed over). Each story is briefed on its own; a
@@ -11,12 +13,16 @@ from __future__ import annotations
 
 import json
 import logging
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .errors import LimitExceeded, NoUsableInput
-from .models import Brief, BriefOptions
+from .models import Brief, BriefOptions, Skipped, Source
+
+if TYPE_CHECKING:
+    from .grouping import GroupingOptions
 
 log = logging.getLogger(__name__)
 
@@ -28,7 +34,7 @@ class Story:
     """One story's outcome: its brief and files, or why none was made."""
 
     name: str
-    folder: Path
+    folder: Path | None  # the story's sub-folder; None for a story grouped by content
     brief: Brief | None = None
     written: tuple[Path, ...] = ()
     error: str | None = None
@@ -36,16 +42,16 @@ class Story:
 
 def story_folders(inputs: Sequence[Path]) -> list[Path] | None:
     """The story sub-folders when ``inputs`` is one archive folder, else ``None``."""
-    from .read import SUPPORTED_SUFFIXES, _natural_key, _passed_over
+    from .read import SUPPORTED_SUFFIXES, natural_key, passed_over
 
     if len(inputs) != 1 or not inputs[0].is_dir():
         return None
-    entries = [e for e in inputs[0].iterdir() if not _passed_over(e.name)]
+    entries = [e for e in inputs[0].iterdir() if not passed_over(e.name)]
     folders = [e for e in entries if e.is_dir() and not e.is_symlink()]
     loose = [e for e in entries if e.is_file() and e.suffix.lower() in SUPPORTED_SUFFIXES]
     if len(folders) < 2 or loose:
         return None
-    return sorted(folders, key=lambda f: _natural_key(f.name))
+    return sorted(folders, key=lambda f: natural_key(f.name))
 
 
 def make_stories(
@@ -53,6 +59,7 @@ def make_stories(
     out_dir: Path,
     formats: Sequence[str],
     options: BriefOptions,
+    progress: Callable[[str, int], None] | None = None,
 ) -> list[Story]:
     """Brief every story folder into ``out_dir/<name>/`` and write the index.
 
@@ -63,6 +70,8 @@ def make_stories(
 
     stories: list[Story] = []
     for folder in folders:
+        if progress:
+            progress(folder.name, len(folders))
         try:
             brief = make_brief([folder], options)
         except (NoUsableInput, LimitExceeded) as error:
@@ -75,8 +84,55 @@ def make_stories(
     return stories
 
 
-def index_json(stories: Sequence[Story], out_dir: Path) -> str:
-    """The index as JSON: one record per story, in folder order."""
+def make_grouped(
+    inputs: Sequence[Path],
+    out_dir: Path,
+    formats: Sequence[str],
+    options: BriefOptions,
+    grouping: GroupingOptions | None = None,
+    progress: Callable[[str, int], None] | None = None,
+) -> tuple[list[Story], tuple[Skipped, ...]]:
+    """Group the articles under ``inputs`` into stories by content and dates, brief each into
+    ``out_dir/<story-slug>/`` and write the index; the stories and the run's skipped files.
+
+    Raises ``NoUsableInput`` when no article at all is usable (nothing is written).
+    """
+    from dataclasses import replace
+
+    from .compose import compose
+    from .grouping import group_sources, story_name, story_slugs
+    from .layout import fit_to_page
+    from .pipeline import load_sources, write_brief
+
+    found = load_sources(inputs, options)
+    if not found.sources:
+        reasons = "; ".join(f"{s.file}: {s.reason}" for s in found.skipped[:5])
+        raise NoUsableInput(
+            "no usable article in the inputs" + (f" ({reasons})" if reasons else "")
+        )
+    groups = group_sources(found.sources, grouping)
+    slugs = story_slugs([story_name(group) for group in groups])
+    log.info("%d articles in %d stories", len(found.sources), len(groups))
+    stories: list[Story] = []
+    for slug, group in zip(slugs, groups, strict=True):
+        if progress:
+            progress(slug, len(groups))
+        numbered = tuple(replace(s, id=f"S{i}") for i, s in enumerate(group, start=1))
+        brief = fit_to_page(compose(numbered, (), options), options.templates)
+        written = write_brief(brief, out_dir / slug, formats, options.templates)
+        stories.append(Story(slug, None, brief, tuple(written)))
+    write_index(stories, out_dir, found.skipped)
+    return stories, found.skipped
+
+
+def _article(source: Source) -> str:
+    return source.file if source.item is None else f"{source.file} (item {source.item})"
+
+
+def index_json(
+    stories: Sequence[Story], out_dir: Path, skipped: Sequence[Skipped] = ()
+) -> str:
+    """The index as JSON: one record per story, in folder order, and the run's skipped files."""
     from .render import strip_unsafe
 
     records = []
@@ -91,12 +147,20 @@ def index_json(stories: Sequence[Story], out_dir: Path) -> str:
                 "key_points": len(brief.key_points) if brief else 0,
                 "files": [p.relative_to(out_dir).as_posix() for p in story.written],
                 "error": strip_unsafe(story.error) if story.error else None,
+                "articles": [strip_unsafe(_article(s)) for s in brief.sources] if brief else [],
             }
         )
-    return json.dumps({"stories": records}, ensure_ascii=False, indent=2) + "\n"
+    index: dict[str, object] = {"stories": records}
+    if skipped:
+        index["skipped"] = [
+            {"file": strip_unsafe(s.file), "reason": strip_unsafe(s.reason)} for s in skipped
+        ]
+    return json.dumps(index, ensure_ascii=False, indent=2) + "\n"
 
 
-def index_markdown(stories: Sequence[Story], out_dir: Path) -> str:
+def index_markdown(
+    stories: Sequence[Story], out_dir: Path, skipped: Sequence[Skipped] = ()
+) -> str:
     """The index as Markdown: a linked line per story, failures with their reason."""
     from .render import md_escape
 
@@ -115,14 +179,19 @@ def index_markdown(stories: Sequence[Story], out_dir: Path) -> str:
         lines.append(
             f"- **{md_escape(story.name)}**: {link} — {len(story.brief.sources)} sources"
         )
+    if skipped:
+        lines += ["", f"{len(skipped)} files or items skipped:", ""]
+        lines += [f"- {md_escape(s.file)}: {md_escape(s.reason)}" for s in skipped]
     return "\n".join(lines) + "\n"
 
 
-def write_index(stories: Sequence[Story], out_dir: Path) -> list[Path]:
+def write_index(
+    stories: Sequence[Story], out_dir: Path, skipped: Sequence[Skipped] = ()
+) -> list[Path]:
     """``out_dir/index.md`` and ``out_dir/index.json`` (atomic writes)."""
     from .atomic import write_atomic
 
     paths = [out_dir / name for name in INDEX_NAMES]
-    write_atomic(paths[0], index_markdown(stories, out_dir).encode("utf-8"))
-    write_atomic(paths[1], index_json(stories, out_dir).encode("utf-8"))
+    write_atomic(paths[0], index_markdown(stories, out_dir, skipped).encode("utf-8"))
+    write_atomic(paths[1], index_json(stories, out_dir, skipped).encode("utf-8"))
     return paths
