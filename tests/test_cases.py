@@ -313,9 +313,14 @@ class Case:
                       f"items with the words: {with_words or 'none'}")
 
     def check_duplicates(self) -> None:
+        # a fact may be shown once as a quote under "who said what" (its passage, citing all)
+        quoted: list[tuple[str, Item]] = [
+            ("quote", {"text": q.get("passage", ""), "sources": q.get("sources")})
+            for q in self.brief.get("who_said_what", [])
+        ]
         for duplicate in self.gold.get("duplicates", []):
             keys = [k.lower() for k in duplicate["keywords"]]
-            holders = [(kind, i) for kind, i in self.items
+            holders = [(kind, i) for kind, i in [*self.items, *quoted]
                        if all(k in normal(str(i.get("text", ""))).lower() for k in keys)]
             cited = {self.file_of(sid) for _, i in holders for sid in i.get("sources") or []}
             missing = sorted(set(duplicate["sources"]) - cited)

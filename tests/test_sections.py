@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import io
 import json
 import re
 import shutil
@@ -11,6 +13,9 @@ import docx
 from typer.testing import CliRunner
 
 from briefer.cli import app
+from briefer.models import Brief, Metadata, Source
+from briefer.policy import quote_excerpt, with_policy
+from briefer.quotes import Quote
 from briefer.render import MARKDOWN_TEMPLATE
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -158,3 +163,77 @@ def test_sources_that_disagree_on_a_toll_are_not_merged(tmp_path: Path) -> None:
     kinds = [(d["kind"], {v["value"] for v in d["versions"]}) for d in brief["disagreements"]]  # type: ignore[attr-defined]
     assert ("number", {"Twelve", "Fourteen"}) in kinds
     assert "Where sources disagree" in (tmp_path / "out" / "brief.md").read_text("utf-8")
+
+
+def test_a_long_quote_is_cut_short_at_a_sentence_end_or_after_thirty_words() -> None:
+    def quote(*parts: str) -> Quote:
+        passage = "Ingrid Moe said: " + " … ".join(parts)
+        return Quote(" … ".join(parts), "Ingrid Moe", None, "S1", ("S1",), passage, parts)
+
+    first = (
+        "For ten summers we have watched our streets fill with people who leave nothing "
+        "behind but litter and queues."
+    )
+    second = (
+        "This levy is a start, and we will hold the council to its promise that every euro "
+        "goes back into the old town."
+    )
+    assert quote_excerpt(quote(f"{first} {second}")) == f"{first} …"
+    one_long = (
+        "We have asked for this for ten summers, we have collected signatures in every "
+        "street of the old town, and we will go on asking until every euro of it comes back "
+        "to us"
+    )
+    cut = quote_excerpt(quote(one_long))
+    assert cut.endswith(" …") and len(cut.split()) == 31  # thirty words and the mark
+    assert one_long.startswith(cut.removesuffix(" …"))
+    assert quote_excerpt(quote("Enough is enough")) == "Enough is enough"
+    assert quote_excerpt(quote("It is reckless", "a gift to rival ports")) == (
+        "It is reckless … a gift to rival ports"
+    )
+
+
+def test_the_page_shows_a_long_quote_cut_short_and_json_keeps_it_whole() -> None:
+    residents = Source(
+        "S1", "residents.txt", "text",
+        (
+            "Residents of the old town welcomed the levy on cruise passengers approved by the "
+            "council on Monday.",
+            "\"We have asked for this for ten summers, we have collected signatures in every "
+            "street of the old town, and we will go on asking until every euro of it comes back "
+            "to the streets that pay for it,\" said Ingrid Moe, who chairs the residents' "
+            "association.",
+        ),
+        Metadata(title="Residents welcome Lumen levy", published=dt.date(2025, 6, 4)),
+    )  # fmt: skip
+    brief = with_policy(Brief("Lumen levy", dt.date(2025, 6, 5), (), (), (residents,)), [residents])
+    [said] = brief.who_said_what
+    excerpt = quote_excerpt(said)
+    assert excerpt.endswith(" …") and said.text.startswith(excerpt.removesuffix(" …"))
+    document = json.loads(brief.to_json())
+    assert document["who_said_what"][0]["quote"] == said.text
+    assert document["who_said_what"][0]["excerpt"] == excerpt
+    word = docx.Document(io.BytesIO(brief.to_docx()))
+    pages = (brief.to_markdown(), "\n".join(p.text for p in word.paragraphs))
+    for page in pages:
+        assert f"“{excerpt}”" in page and "streets that pay for it" not in page
+
+
+def test_a_full_page_keeps_a_quote_before_sentences_dated_only_by_their_report(
+    tmp_path: Path,
+) -> None:
+    brief = _make(ROOT / "tests" / "cases" / "sample" / "inputs", tmp_path)
+    left = brief["left_off"]
+    assert isinstance(left, dict) and left, "the sample story overflows one page"
+    page = (tmp_path / "brief.md").read_text(encoding="utf-8")
+    for name, entries in left.items():
+        for entry in entries:  # what was left off is in brief.json, not on the page
+            shown = entry.get("text") or entry["excerpt"]
+            assert shown[:50] not in page, (name, shown)
+    # who said what keeps its first quote; a quote goes only once every chronology item
+    # dated only by its report ("(reported)") has gone
+    assert brief["who_said_what"]
+    if left.get("who_said_what"):
+        bases = [i["basis"] for i in brief["chronology"]]  # type: ignore[attr-defined]
+        assert "published" not in bases
+    assert [i["basis"] for i in left.get("chronology", [])].count("published") >= 1

@@ -23,6 +23,7 @@ import zipfile
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import Any
 
 import docx
 from docx.document import Document
@@ -34,7 +35,7 @@ from docx.text.paragraph import Paragraph
 from lxml import etree
 
 from briefer.errors import TemplateError
-from briefer.models import Brief, Item, PageSize
+from briefer.models import Brief, Item, LeftOff, PageSize
 from briefer.render import (
     DOCX_TEMPLATE,
     REPORTED,
@@ -682,14 +683,26 @@ def _fits(
 
 
 def _victim(
-    key_points: list[Item], chronology: list[Item], min_key: int, min_chrono: int
+    key_points: list[Item],
+    chronology: list[Item],
+    min_key: int,
+    min_chrono: int,
+    dated_stay: bool = False,
 ) -> tuple[list[Item], int] | None:
-    """The lowest-scored item that may go (later items first on ties), or None."""
+    """The lowest-scored item that may go (later items first on ties), or None.
+
+    With ``dated_stay`` only the chronology items dated by their report may go (an item
+    with a date of its own is an event, and the chronology is the heart of a brief).
+    """
     candidates: list[tuple[float, int, int, list[Item]]] = []
     if len(key_points) > min_key:
         candidates += [(i.score, 1, -n, key_points) for n, i in enumerate(key_points)]
     if len(chronology) > min_chrono:
-        candidates += [(i.score, 0, -n, chronology) for n, i in enumerate(chronology)]
+        candidates += [
+            (i.score, 0, -n, chronology)
+            for n, i in enumerate(chronology)
+            if not (dated_stay and i.when and i.when.basis != "published")
+        ]
     if not candidates:
         return None
     _score, _, negative_index, items = min(candidates, key=lambda c: c[:3])
@@ -719,61 +732,105 @@ def _items_height(
     return total
 
 
-def _trim_optional(brief: Brief) -> Brief | None:
-    """``brief`` with the last entry of the last optional section that has one dropped
-    (where sources disagree, then why it matters, then who said what), or None."""
+def _trim_optional(brief: Brief, floors: Mapping[str, int]) -> Brief | None:
+    """``brief`` with the last entry of the last optional section that has more than its
+    floor dropped (where sources disagree, then why it matters, then who said what), or None."""
     from .policy import OPTIONAL_SECTIONS
 
     for name in reversed(OPTIONAL_SECTIONS):
         entries = getattr(brief, name)
-        if entries:
+        if len(entries) > floors.get(name, 0):
             return replace(brief, **{name: entries[:-1]})
     return None
 
 
-def fit_to_page(brief: Brief, templates: Path | None = None) -> Brief:
-    """``brief`` with its lowest-scored items dropped until it fits one page.
+@dataclass(frozen=True)
+class _Stage:
+    """One step of fitting: the optional sections are trimmed down to ``floors``, then the
+    key points and chronology down to ``key_points`` and ``chronology`` items."""
 
-    The optional sections (where sources disagree, why it matters, who said what) are
-    trimmed first, entry by entry; then the key points and chronology.
-    Keeps at least ``MIN_KEY_POINTS`` key points and ``MIN_CHRONOLOGY`` chronology items
-    while that is enough; if even those do not fit (very long sentences, many sources),
-    goes down to a single key point. What stays keeps its order. The Word template in
-    ``templates`` (or the default) gives the page size, margins and fonts.
+    floors: Mapping[str, int]
+    key_points: int
+    chronology: int
+    #: only chronology items dated by their report may go (see :func:`_victim`)
+    dated_stay: bool = False
+
+
+#: the stages of fitting, in order. First the optional sections lose all but their first
+#: entries (two quotes, the strongest reason it matters, the first disagreement) and the
+#: key points and chronology their weakest items down to a comfortable core; then all but
+#: the two quotes go, and the core gives up a little more; then the quotes go, then the
+#: core down to its minimum, then down to one key point. A policy brief without a word
+#: from the actors is poorer than one with a key point or two dated items fewer.
+STAGES = (
+    _Stage({"who_said_what": 2, "why_it_matters": 1, "disagreements": 1}, 5, 0, True),
+    _Stage({"who_said_what": 1}, 4, 8),
+    _Stage({}, MIN_KEY_POINTS, MIN_CHRONOLOGY),
+    _Stage({}, 1, 0),
+)
+
+
+def fit_to_page(brief: Brief, templates: Path | None = None) -> Brief:
+    """``brief`` with its weakest entries dropped until it fits one page.
+
+    Trims in the :data:`STAGES`: the optional sections (who said what, why it matters,
+    where sources disagree; the last named first, each entry by entry from its end) and the
+    lowest-scored key points and chronology items, so that a full page keeps two quotes,
+    one reason and one disagreement beside a core of five key points and eight dated items,
+    and two quotes beside four key points and six dated items, before it gives those up.
+    What stays keeps its order. The Word template in ``templates`` (or the default) gives
+    the page size, margins and fonts. The entries dropped are kept in the returned brief's
+    ``left_off`` (brief.json lists them; the page does not).
     """
     document = open_template(templates)
     geometry = read_geometry(document, brief.page, header_fields(brief))
+    whole = brief
     key_points, chronology = list(brief.key_points), list(brief.chronology)
-    min_key, min_chrono = MIN_KEY_POINTS, MIN_CHRONOLOGY
     heights: dict[Block, float] = {}  # paragraph → height, measured once
     floors: dict[tuple[int, bool], float] = {}
     room = geometry.body_height - RESERVE_PT
+    stages = iter(STAGES)
+    stage = next(stages)
     while True:
         candidate = replace(brief, key_points=tuple(key_points), chronology=tuple(chronology))
         # the items alone taller than the page: no need to lay out the rest to know
         too_tall = _items_height(key_points, chronology, geometry, floors) > room + 1e-6
         if not too_tall and _fits(candidate, geometry, templates, heights):
             break
-        trimmed = _trim_optional(brief)
+        trimmed = _trim_optional(brief, stage.floors)
         if trimmed is not None:
             brief = trimmed
             continue
-        victim = _victim(key_points, chronology, min_key, min_chrono)
+        victim = _victim(
+            key_points, chronology, stage.key_points, stage.chronology, stage.dated_stay
+        )
         if victim is not None:
             items, index = victim
             del items[index]
             continue
-        if (min_key, min_chrono) != (1, 0):
-            logger.info(
+        following = next(stages, None)
+        if following is not None:
+            logger.debug(
                 "brief does not fit with %d key points and %d chronology items; trimming further",
-                min_key,
-                min_chrono,
+                len(key_points),
+                len(chronology),
             )
-            min_key, min_chrono = 1, 0
+            stage = following
             continue
-        logger.warning("brief %r does not fit one page even with a single key point", brief.title)
+        logger.warning("brief %r does not fit one page even with a single key point", whole.title)
         break
-    dropped = (len(brief.key_points) - len(key_points), len(brief.chronology) - len(chronology))
+    dropped = (len(whole.key_points) - len(key_points), len(whole.chronology) - len(chronology))
     if any(dropped):
         logger.info("fitted to one page: dropped %d key points and %d chronology items", *dropped)
-    return candidate
+    return replace(candidate, left_off=left_off(whole, candidate))
+
+
+def left_off(whole: Brief, page: Brief) -> LeftOff | None:
+    """The entries of ``whole`` that ``page`` (``whole`` fitted to a page) does not show."""
+
+    def missing(name: str) -> tuple[Any, ...]:
+        kept = {id(entry) for entry in getattr(page, name)}
+        return tuple(entry for entry in getattr(whole, name) if id(entry) not in kept)
+
+    rest = LeftOff(**{name: missing(name) for name in LeftOff.SECTIONS})
+    return rest if any(getattr(rest, name) for name in LeftOff.SECTIONS) else None

@@ -167,6 +167,27 @@ class Item:
 
 
 @dataclass(frozen=True)
+class LeftOff:
+    """The entries a brief found but its one page has no room for (brief.json lists them)."""
+
+    SECTIONS = (
+        "key_points",
+        "chronology",
+        "why_it_matters",
+        "what_to_watch",
+        "who_said_what",
+        "disagreements",
+    )
+
+    key_points: tuple[Item, ...] = ()
+    chronology: tuple[Item, ...] = ()
+    why_it_matters: tuple[Item, ...] = ()
+    what_to_watch: tuple[Item, ...] = ()
+    who_said_what: tuple[Quote, ...] = ()
+    disagreements: tuple[Disagreement, ...] = ()
+
+
+@dataclass(frozen=True)
 class Brief:
     """Everything a brief says; renderers turn it into Markdown, Word and JSON."""
 
@@ -184,6 +205,8 @@ class Brief:
     what_to_watch: tuple[Item, ...] = ()
     who_said_what: tuple[Quote, ...] = ()
     disagreements: tuple[Disagreement, ...] = ()
+    #: what fitting the page dropped (``briefer.layout.fit_to_page``), None when nothing
+    left_off: LeftOff | None = None
 
     # thin renderers for the Python API; each imports its render module only when called
 

@@ -17,6 +17,7 @@ hundreds of articles would otherwise cost seconds for facts the page has no room
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
@@ -39,6 +40,9 @@ __all__ = ["PolicyLimits", "PolicySections", "focus", "policy_sections", "with_p
 QUOTE_SHOWN = 0.8
 #: a sentence shorter or longer than this (in words) is not weighed for "why it matters"
 MIN_WORDS, MAX_WORDS = 6, 60
+#: the page shows a quotation of more words than this cut short (see :func:`quote_excerpt`)
+QUOTE_WORDS = 30
+MIN_EXCERPT_WORDS = 8
 
 
 @dataclass(frozen=True)
@@ -162,28 +166,58 @@ def _once_on_page(brief: Brief) -> Brief:
     A sentence "what to watch" flags that the chronology places on an event date of its own
     stays in the chronology (and is not repeated under what to watch); one the key points or
     the chronology show only on its report date moves to "what to watch". Quotes whose
-    sentence the page shows already are left out of "who said what".
+    words a key point or "what to watch" shows already are left out of "who said what".
+    A quote the chronology dates by its report only is a statement, not an event: it leaves
+    the chronology for "who said what". One the chronology dates by when it was said ("…,"
+    she said on Monday) stays there alone. One the chronology dates by words inside the
+    quote ("Bajwa and I spoke today …") is on both: the chronology dates the event it tells,
+    "who said what" names the speaker and role (in short, see :func:`quote_excerpt`).
     """
     on_timeline = {i.text for i in brief.chronology if i.when and i.when.basis != "published"}
     watch = tuple(i for i in brief.what_to_watch if i.text not in on_timeline)
     ahead = {i.text for i in watch}
     key_points = tuple(i for i in brief.key_points if i.text not in ahead)
-    chronology = tuple(i for i in brief.chronology if i.text not in ahead)
     language = brief.sources[0].language if brief.sources else "english"
-    shown = [content_words(i.text, language) for i in (*key_points, *chronology, *watch)]
+    undated = (*key_points, *watch)
 
-    def on_page(quote: Quote) -> bool:  # its words (most of them) in a sentence shown
-        words = content_words(quote_text(quote), language)
-        if not words:  # all stop words ("Enough is enough"): shown only if shown as it is
-            return any(quote_text(quote) in i.text for i in (*key_points, *chronology, *watch))
-        return any(len(words & other) >= QUOTE_SHOWN * len(words) for other in shown)
+    def holds(item: Item, quote: Quote) -> bool:  # the item's sentence carries what is shown
+        shown = quote_excerpt(quote).removesuffix(" …")
+        words = content_words(shown, language)
+        if not words:  # all stop words ("Enough is enough"): only if shown as it is
+            return shown in item.text
+        return len(words & content_words(item.text, language)) >= QUOTE_SHOWN * len(words)
 
-    said = tuple(q for q in brief.who_said_what if not on_page(q))
+    def dated_saying(item: Item, quote: Quote) -> bool:  # the item dates the words' saying
+        when = item.when
+        return bool(when and when.basis != "published" and holds(item, quote)) and not (
+            when is not None and when.phrase and any(when.phrase in p for p in quote.parts)
+        )
+
+    said = tuple(
+        q
+        for q in brief.who_said_what
+        if not any(holds(i, q) for i in undated)
+        and not any(dated_saying(i, q) for i in brief.chronology)
+    )
+    # a quote the chronology dates only by its report is a statement, not an event: it is
+    # shown once, with its speaker, under who said what
+    chronology: list[Item] = []
+    for item in brief.chronology:
+        if item.text in ahead:
+            continue
+        if item.when and item.when.basis == "published":
+            carrier = next((n for n, q in enumerate(said) if holds(item, q)), None)
+            if carrier is not None:  # the quote cites every source the item cited
+                quote = said[carrier]
+                cited = tuple(dict.fromkeys((*quote.sources, *item.sources)))
+                said = (*said[:carrier], replace(quote, sources=cited), *said[carrier + 1 :])
+                continue
+        chronology.append(item)
     why = tuple(i for i in brief.why_it_matters if i.text not in ahead)
     return replace(
         brief,
         key_points=key_points,
-        chronology=chronology,
+        chronology=tuple(chronology),
         what_to_watch=watch,
         who_said_what=said,
         why_it_matters=why,
@@ -264,6 +298,7 @@ def policy_json(brief: Brief) -> dict[str, object]:
                 "speaker": strip_unsafe(q.speaker),
                 "role": strip_unsafe(q.role) if q.role else None,
                 "quote": strip_unsafe(q.text),
+                "excerpt": strip_unsafe(quote_excerpt(q)),
                 "parts": [strip_unsafe(p) for p in q.parts],
                 "partial": q.partial,
                 "passage": strip_unsafe(q.passage),
@@ -308,13 +343,36 @@ def _shown_ids(sources: Sequence[str], first: str) -> list[str]:
 
 
 def speaker_label(quote: Quote) -> str:
-    """ "Alice Wells, Principal Deputy Assistant Secretary" or "the State Department"."""
-    return f"{quote.speaker}, {quote.role}" if quote.role else quote.speaker
+    """ "Alice Wells, Principal Deputy Assistant Secretary" or "The State Department" (the
+    label opens its line, so its first letter is a capital)."""
+    label = f"{quote.speaker}, {quote.role}" if quote.role else quote.speaker
+    return label[:1].upper() + label[1:]
 
 
 def quote_text(quote: Quote) -> str:
-    """The quotation as the page shows it: its parts joined by " … "."""
+    """The whole quotation: its parts joined by " … "."""
     return " … ".join(quote.parts) if quote.parts else quote.text
+
+
+_SENTENCE_END = re.compile(r"[.!?][’”\"']?(?=\s)")
+
+
+def quote_excerpt(quote: Quote, limit: int = QUOTE_WORDS) -> str:
+    """The quotation as the page shows it: whole up to ``limit`` words, else cut short.
+
+    A long quotation is cut at the end of its last whole sentence within ``limit`` words
+    (when that keeps at least ``MIN_EXCERPT_WORDS``), else after ``limit`` words, and the cut
+    is marked " …". What is shown is always the quotation's own words, from its start.
+    """
+    text = quote_text(quote)
+    words = text.split()
+    if len(words) <= limit:
+        return text
+    head = " ".join(words[:limit])
+    ends = [m.end() for m in _SENTENCE_END.finditer(head + " ")]
+    if ends and len(head[: ends[-1]].split()) >= MIN_EXCERPT_WORDS:
+        return head[: ends[-1]] + " …"
+    return head.rstrip(",;:–—-") + " …"
 
 
 def version_shown(brief: Brief, text: str) -> bool:
@@ -345,7 +403,7 @@ def policy_markdown(brief: Brief) -> dict[str, object]:
         "who_said_what": [
             {
                 "speaker": md_escape(speaker_label(q)),
-                "quote": md_escape(quote_text(q)),
+                "quote": md_escape(quote_excerpt(q)),
                 "cites": cited(q.sources, q.source_id),
             }
             for q in brief.who_said_what
@@ -414,7 +472,7 @@ def policy_blocks(brief: Brief, section: str) -> list[Block]:
         for q in brief.who_said_what:
             said = [Run(clean_text(speaker_label(q)) + ":", bold=True)]
             rows.append(
-                [*said, Run(f" “{clean_text(quote_text(q))}”"), *cites(q.sources, q.source_id)]
+                [*said, Run(f" “{clean_text(quote_excerpt(q))}”"), *cites(q.sources, q.source_id)]
             )
     elif section == "why_it_matters":
         for i in brief.why_it_matters:

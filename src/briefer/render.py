@@ -17,7 +17,7 @@ import logging
 import math
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from importlib import resources
 from pathlib import Path
 
@@ -362,19 +362,14 @@ def _markdown_item(item: Item) -> MarkdownItem:
 
 def markdown_context(brief: Brief) -> dict[str, object]:
     """What ``brief.md.j2`` can use. Every string is already Markdown-escaped."""
-    from .labels import brief_language, labels_for, meta_text
     from .policy import policy_markdown
 
     listed = page_sources(brief)
     skipped = skipped_line(brief)
-    language = brief_language(brief)
-    labels = {k: md_escape(v) for k, v in labels_for(language).items()}
     return {
         "title": md_escape(brief.title),
         "generated": brief.generated.isoformat(),
-        "meta": md_escape(meta_text(brief, labels_for(language))),
-        "labels": labels,  # the fixed words in the brief's language (briefer.labels)
-        "language": language,
+        "meta": meta_line(brief),
         "source_count": len(brief.sources),
         "key_points": [_markdown_item(i) for i in brief.key_points],
         "chronology": [_markdown_item(i) for i in brief.chronology],
@@ -393,7 +388,7 @@ def markdown_context(brief: Brief) -> dict[str, object]:
         "compact_sources": listed.compact,
         "more_sources": md_escape(more_sources_line(listed.more)) if listed.more else "",
         "skipped": md_escape(skipped) if skipped else "",
-        "reported": labels["reported"],
+        "reported": REPORTED,
         "algorithm": brief.algorithm,
     }
 
@@ -476,6 +471,29 @@ def _source_json(source: Source) -> dict[str, object]:
     }
 
 
+def _left_off_json(brief: Brief) -> dict[str, object]:
+    """What the page had no room for, section by section (only sections that lost entries),
+    each entry in the same form as in its own section."""
+    from .policy import policy_json
+
+    rest = brief.left_off
+    if rest is None:
+        return {}
+    shell = replace(
+        brief,
+        why_it_matters=rest.why_it_matters,
+        what_to_watch=rest.what_to_watch,
+        who_said_what=rest.who_said_what,
+        disagreements=rest.disagreements,
+    )
+    sections: dict[str, object] = {
+        "key_points": [_item_json(i, dated=False) for i in rest.key_points],
+        "chronology": [_item_json(i, dated=True) for i in rest.chronology],
+        **policy_json(shell),
+    }
+    return {name: entries for name, entries in sections.items() if entries}
+
+
 def render_json(brief: Brief) -> str:
     """The brief as JSON for other programs (the contract in the scorer's README, plus extras).
 
@@ -493,6 +511,7 @@ def render_json(brief: Brief) -> str:
         "key_points": [_item_json(i, dated=False) for i in brief.key_points],
         "chronology": [_item_json(i, dated=True) for i in brief.chronology],
         **policy_json(brief),
+        "left_off": _left_off_json(brief),
         "sources": [_source_json(s) for s in brief.sources],
         "skipped": [
             {"file": strip_unsafe(s.file), "reason": strip_unsafe(s.reason)} for s in brief.skipped

@@ -12,7 +12,7 @@ from importlib import resources
 from typing import Any
 
 #: the ``schema_version`` written into brief.json and timeline.json
-SCHEMA_VERSION = "1.0"
+SCHEMA_VERSION = "1.1"
 
 SCHEMAS = ("brief", "timeline")
 
