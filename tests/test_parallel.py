@@ -55,3 +55,25 @@ def test_a_few_items_stay_in_this_process(monkeypatch: pytest.MonkeyPatch) -> No
     assert parallel.map_ordered(not_picklable, range(parallel.MIN_ITEMS - 1)) == [
         2 * k for k in range(parallel.MIN_ITEMS - 1)
     ]
+
+
+def test_this_process_works_meanwhile_only_when_there_are_workers(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import os
+
+    called: list[int] = []
+    monkeypatch.setenv("BRIEFER_WORKERS", "2")
+    monkeypatch.setattr(parallel, "MIN_ITEMS", 2)
+    monkeypatch.setattr(parallel, "CHUNK", 2)
+    texts = [f"trawler{k} quotas" for k in range(6)]
+
+    results = parallel.map_ordered(
+        partial(_stems_of, language="english"), texts, meanwhile=lambda: called.append(os.getpid())
+    )
+    assert results == [_stems_of(t, "english") for t in texts]
+    assert called == [os.getpid()]  # once, here, not in a worker
+
+    monkeypatch.setenv("BRIEFER_WORKERS", "1")
+    parallel.map_ordered(len, texts, meanwhile=lambda: called.append(0))
+    assert called == [os.getpid()]  # no workers: nothing to do meanwhile

@@ -23,6 +23,7 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.text.paragraph import Paragraph
 
+from briefer.labels import brief_language, labels_for, translate_blocks, word_labels
 from briefer.layout import (
     PAGE_SIZES,
     Block,
@@ -222,8 +223,9 @@ def render_docx(brief: Brief, templates: Path | None = None) -> bytes:
     _fill_header_footer(document, header_fields(brief))
     _set_page(document, brief)
     sections = word_sections(document)  # read from the body before it is replaced
+    labels = labels_for(brief_language(brief), word_labels(document))
     _clear_body(document)
-    _write(document, page_blocks(brief, sections))
+    _write(document, translate_blocks(page_blocks(brief, sections), brief, labels))
     _set_properties(document, brief)
     raw = io.BytesIO()
     document.save(raw)

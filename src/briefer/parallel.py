@@ -54,13 +54,16 @@ def map_ordered(
     function: Callable[[T], R],
     items: Iterable[T],
     warm: Callable[[], object] | None = None,
+    meanwhile: Callable[[], object] | None = None,
 ) -> list[R]:
     """``[function(item) for item in items]``, on several cores when that pays.
 
     ``function`` must be picklable (a module-level function or a ``functools.partial`` of
     one) and must not depend on state this process changes after the call. ``warm`` is
     called here before the workers start, to load once what every worker would otherwise
-    load for itself (word lists, a stemmer).
+    load for itself (word lists, a stemmer). ``meanwhile`` is called here while the workers
+    work, when there are workers: this process would otherwise only wait (it loads what a
+    later stage needs; without workers that stage loads it itself).
     """
     todo = list(items)
     workers = min(worker_count(), -(-len(todo) // CHUNK))
@@ -77,7 +80,10 @@ def map_ordered(
     try:
         context = multiprocessing.get_context("fork")
         with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
-            for part, stems in pool.map(_run, [function] * len(chunks), chunks):
+            done = pool.map(_run, [function] * len(chunks), chunks)  # all chunks submitted
+            if meanwhile is not None:
+                meanwhile()
+            for part, stems in done:
                 results.extend(part)
                 words.remember_stems(stems)
     except (BrokenProcessPool, OSError) as error:  # a worker killed, no processes left…

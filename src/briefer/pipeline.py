@@ -21,11 +21,14 @@ from pathlib import Path
 from .clean import clean_article, detect_stoplist
 from .compose import compose, is_candidate
 from .errors import NoUsableInput
-from .language import detect_language, resolve_language
+from .language import DEFAULT as DEFAULT_LANGUAGE
+from .language import LANGUAGES, detect_language, resolve_language
 from .layout import fit_to_page
 from .limits import cap_sentences
 from .models import Brief, BriefOptions, CleanArticle, RawArticle, Skipped, Source
 from .parallel import map_ordered
+from .rank import ALGORITHMS
+from .rank import prepare as prepare_ranking
 from .read import read_inputs
 from .split import split_sentences
 
@@ -70,6 +73,13 @@ def _prepare(raw: RawArticle, *, today: dt.date, language: str) -> _Prepared:
     )
 
 
+def _load_ranking(options: BriefOptions) -> None:
+    """Load what ranking will need (for the language forced, else English) ahead of time."""
+    if options.algorithm in ALGORITHMS:  # an unknown one is refused when ranking starts
+        language = options.language if options.language in LANGUAGES else DEFAULT_LANGUAGE
+        prepare_ranking(options.algorithm, language)
+
+
 def _warm_preparing() -> None:
     """Load the word lists cleaning and language detection use, once, before the workers."""
     detect_stoplist([])
@@ -96,6 +106,8 @@ def load_sources(inputs: Sequence[Path | str], options: BriefOptions) -> Sources
         partial(_prepare, today=today, language=options.language),
         read.articles,
         warm=_warm_preparing,
+        # while the workers clean, load the stemmer ranking needs next (NLTK: 0.3-0.5 s)
+        meanwhile=partial(_load_ranking, options),
     )
     for raw, ready in zip(read.articles, prepared, strict=True):
         clean = ready.clean

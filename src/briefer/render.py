@@ -362,14 +362,19 @@ def _markdown_item(item: Item) -> MarkdownItem:
 
 def markdown_context(brief: Brief) -> dict[str, object]:
     """What ``brief.md.j2`` can use. Every string is already Markdown-escaped."""
+    from .labels import brief_language, labels_for, meta_text
     from .policy import policy_markdown
 
     listed = page_sources(brief)
     skipped = skipped_line(brief)
+    language = brief_language(brief)
+    labels = {k: md_escape(v) for k, v in labels_for(language).items()}
     return {
         "title": md_escape(brief.title),
         "generated": brief.generated.isoformat(),
-        "meta": meta_line(brief),
+        "meta": md_escape(meta_text(brief, labels_for(language))),
+        "labels": labels,  # the fixed words in the brief's language (briefer.labels)
+        "language": language,
         "source_count": len(brief.sources),
         "key_points": [_markdown_item(i) for i in brief.key_points],
         "chronology": [_markdown_item(i) for i in brief.chronology],
@@ -388,7 +393,7 @@ def markdown_context(brief: Brief) -> dict[str, object]:
         "compact_sources": listed.compact,
         "more_sources": md_escape(more_sources_line(listed.more)) if listed.more else "",
         "skipped": md_escape(skipped) if skipped else "",
-        "reported": REPORTED,
+        "reported": labels["reported"],
         "algorithm": brief.algorithm,
     }
 
