@@ -339,6 +339,7 @@ def main() -> int:
                     per_date=task.per_date,
                     since=min(task.ref),
                     until=max(task.ref),
+                    months=False,  # the protocol scores days
                 )
                 entries = chronology(material, options)  # type: ignore[arg-type]
                 pred = {e.date: [tokenised(i.text) for i in e.items] for e in entries}

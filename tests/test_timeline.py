@@ -228,3 +228,64 @@ def test_the_next_day_after_a_dated_sentence_is_the_day_after_it(tmp_path: Path)
     assert found["2024-06-06"].startswith("The next day, shopkeepers")
     # "two days later" counts from the day the sentence before it names (June 6)
     assert found["2024-06-08"].startswith("Two days later the county council")
+
+
+FILLERS = [
+    "Drivers now cross the river at Ostfeld, eleven kilometres upstream of the town, and the "
+    "detour adds twenty minutes to a journey into the old town.",
+    "Shopkeepers in the harbour district say fewer customers come in from the old town, and "
+    "two cafés on the quay have cut their opening hours.",
+    "The ferry between the two quays has added three crossings an hour at peak times, and "
+    "its operator says the boats are full every morning.",
+    "Cyclists and walkers may still use the footway on the northern side of the bridge, "
+    "which the roads office inspects every week.",
+    "The county expects to publish the full engineering report before the autumn, with an "
+    "estimate of how long the repairs will take.",
+]
+
+
+def test_a_month_the_sources_name_only_as_a_month_is_an_entry_of_its_own(
+    tmp_path: Path,
+) -> None:
+    lines = [
+        {
+            "id": f"rust-{n}",
+            "title": "Kessel bridge girders",
+            "published": published,
+            "text": text + "\n" + FILLERS[n],
+        }
+        for n, (published, text) in enumerate(
+            [
+                ("2024-06-04", "Inspectors first noted rust on the Kessel bridge girders in "
+                 "March 2024, according to the county roads office."),
+                ("2024-06-06", "Rust on the girders of the Kessel bridge was first recorded in "
+                 "March 2024 by county inspectors."),
+                ("2024-06-13", "County inspectors had logged rust on the Kessel bridge girders "
+                 "in March 2024, the council heard."),
+                ("2024-06-06", "The roads office closed the Kessel bridge on June 5 after "
+                 "cracks were found in two girders."),
+                ("2024-06-13", "The Kessel bridge has been closed since June 5, when cracks "
+                 "were found in two of its girders."),
+            ]
+        )
+    ]  # fmt: skip
+    feed = tmp_path / "rust.jsonl"
+    feed.write_text("\n".join(json.dumps(x) for x in lines) + "\n", encoding="utf-8")
+    out = tmp_path / "out"
+    result = runner.invoke(app, ["timeline", str(feed), "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    document = json.loads((out / "timeline.json").read_text(encoding="utf-8"))
+    dates = [d["date"] for d in document["dates"]]
+    # the month comes first, as a month: no day in March is made up for it
+    assert dates[0] == "2024-03" and "2024-06-05" in dates
+    assert not any(d.startswith("2024-03-") for d in dates)
+    assert "in March 2024" in document["dates"][0]["items"][0]["text"]
+    # none of the March sentences stands for the day it was reported
+    for entry in document["dates"][1:]:
+        assert all("March" not in item["text"] for item in entry["items"])
+    markdown = make_timeline([feed], ChronologyOptions())
+    assert [e.iso() for e in markdown.entries] == dates
+    # with months off (Timeline17's protocol), only days are listed
+    days = make_timeline([feed], ChronologyOptions(dates=4, months=False))
+    assert all(len(e.iso()) == 10 for e in days.entries)
+    assert all("March" not in i.text for e in days.entries for i in e.items)

@@ -36,7 +36,7 @@ from functools import cache
 
 from .dating import find_dates
 from .merge import same_fact, source_order
-from .models import Item, Sentence, When
+from .models import Item, Precision, Sentence, When
 from .words import stemmer, stop_words
 
 log = logging.getLogger(__name__)
@@ -67,7 +67,9 @@ class ChronologyOptions:
     ``dates``: how many dates (None: as many as the material clearly points to);
     ``per_date``: sentences per date at most; ``since``/``until``: use only articles published
     in that period and dates inside it; ``keywords``: when given, a chosen sentence must
-    contain one of them (case-insensitive).
+    contain one of them (case-insensitive); ``months``: a month many sources refer to only as
+    a month ("in March 2010", "last month") may be an entry of its own, dated ``YYYY-MM``
+    (off for Timeline17's protocol, which scores days).
     """
 
     dates: int | None = None
@@ -76,6 +78,7 @@ class ChronologyOptions:
     until: dt.date | None = None
     keywords: tuple[str, ...] = ()
     language: str = "english"
+    months: bool = True
 
 
 @dataclass(frozen=True)
@@ -87,15 +90,33 @@ class Reading:
     position: int  # among its source's usable sentences; 0 is the lead
     days: tuple[When, ...]  # the day-precision dates it mentions, in order
     terms: tuple[str, ...]  # its stemmed content words, repeats kept
+    periods: tuple[When, ...] = ()  # the months and years it names, in order
+
+
+def _month_of(day: dt.date) -> dt.date:
+    return day.replace(day=1)
+
+
+def _holds(period: When, day: dt.date) -> bool:
+    """Whether ``day`` falls in ``period`` (a month or a year)."""
+    if period.precision == "year":
+        return period.date.year == day.year
+    return _month_of(period.date) == _month_of(day)
 
 
 @dataclass(frozen=True)
 class Entry:
-    """One date of the chronology and what happened on it, best first."""
+    """One date of the chronology and what happened on it, best first. A month entry
+    (``precision`` "month") is dated the first of its month and shown as ``YYYY-MM``."""
 
     date: dt.date
     items: tuple[Item, ...]
     weight: float
+    precision: Precision = "day"
+
+    def iso(self) -> str:
+        """``YYYY-MM-DD``, or ``YYYY-MM`` for a month entry (sorted before that month's days)."""
+        return When(self.date, self.precision, "explicit").iso()
 
 
 @cache
@@ -145,12 +166,17 @@ def read(
 ) -> Reading:
     """The :class:`Reading` of one sentence; ``previous``, the reading of the sentence just
     before it in its source, anchors "the next day" or "two days later" when it names one day."""
-    days = tuple(
+    found = [
         m.when
         for m in find_dates(sentence.text, published, anchor_of(sentence, previous))
-        if m.when.precision == "day" and m.when.basis != "published"
+        if m.when.basis != "published"
+    ]
+    days = tuple(w for w in found if w.precision == "day")
+    # "last week" is dated to the month only for want of a day: it names no month
+    periods = tuple(
+        w for w in found if w.precision != "day" and "week" not in (w.phrase or "").lower()
     )
-    return Reading(sentence, published, position, days, terms(sentence.text, language))
+    return Reading(sentence, published, position, days, terms(sentence.text, language), periods)
 
 
 def anchor_of(sentence: Sentence, previous: Reading | None) -> dt.date | None:
@@ -277,6 +303,47 @@ def date_weights(readings: Sequence[Reading], options: ChronologyOptions) -> dic
     return {d: w for d, w in weights.items() if _inside(d, options)}
 
 
+def _month_inside(month: dt.date, options: ChronologyOptions) -> bool:
+    end = _month_start_after(month) - dt.timedelta(days=1)
+    return (options.since is None or end >= options.since) and (
+        options.until is None or month <= options.until
+    )
+
+
+def _month_start_after(month: dt.date) -> dt.date:
+    return dt.date(month.year + month.month // 12, month.month % 12 + 1, 1)
+
+
+def month_weights(readings: Sequence[Reading], options: ChronologyOptions) -> dict[dt.date, float]:
+    """How strongly the material points to each month named only as a month (keyed by its
+    first day): sources referring to it, a reference from after the month weighing more."""
+    later: dict[dt.date, set[str]] = defaultdict(set)
+    same: dict[dt.date, set[str]] = defaultdict(set)
+    for r in readings:
+        for when in r.periods:
+            if when.precision != "month":
+                continue
+            month = _month_of(when.date)
+            if r.published is not None and r.published >= _month_start_after(month):
+                later[month].add(r.sentence.source_id)
+            else:
+                same[month].add(r.sentence.source_id)
+    weights: dict[dt.date, float] = defaultdict(float)
+    for table, weight in ((later, LATER_REFERENCE), (same, SAME_DAY_REFERENCE)):
+        for month, sources in table.items():
+            weights[month] += weight * len(sources)
+    return {m: w for m, w in weights.items() if _month_inside(m, options)}
+
+
+def _month_references(readings: Sequence[Reading]) -> dict[dt.date, set[str]]:
+    found: dict[dt.date, set[str]] = defaultdict(set)
+    for r in readings:
+        for when in r.periods:
+            if when.precision == "month":
+                found[_month_of(when.date)].add(r.sentence.source_id)
+    return found
+
+
 def references(readings: Sequence[Reading]) -> dict[dt.date, set[str]]:
     """The sources referring to each day (any date a sentence mentions, not only its main one)."""
     found: dict[dt.date, set[str]] = defaultdict(set)
@@ -289,9 +356,13 @@ def references(readings: Sequence[Reading]) -> dict[dt.date, set[str]]:
 # --- the chronology --------------------------------------------------------------------------
 
 
-def _default_count(readings: Sequence[Reading], weights: Mapping[dt.date, float]) -> int:
+def _needed_references(readings: Sequence[Reading]) -> int:
     sources = {r.sentence.source_id for r in readings}
-    need = MIN_REFERENCES if len(sources) >= SMALL_STORY else 1
+    return MIN_REFERENCES if len(sources) >= SMALL_STORY else 1
+
+
+def _default_count(readings: Sequence[Reading], weights: Mapping[dt.date, float]) -> int:
+    need = _needed_references(readings)
     referred = references(readings)
     count = sum(1 for d in weights if len(referred.get(d, ())) >= need)
     return max(1, min(MAX_DATES, count))
@@ -313,8 +384,12 @@ def chronology(readings: Sequence[Reading], options: ChronologyOptions) -> list[
         return []
     weights = date_weights(readings, options)
     wanted = options.dates if options.dates is not None else _default_count(readings, weights)
+    months = _months(readings, options)
+    if options.dates is None:
+        wanted = min(MAX_DATES, wanted + len(months))
     idf = _idf(readings)
     mentions: dict[dt.date, list[tuple[Reading, When]]] = defaultdict(list)
+    in_month: dict[dt.date, list[tuple[Reading, When]]] = defaultdict(list)
     leads: dict[dt.date, list[Reading]] = defaultdict(list)
     for r in readings:
         seen = set()
@@ -322,7 +397,18 @@ def chronology(readings: Sequence[Reading], options: ChronologyOptions) -> list[
             if when.date not in seen:
                 seen.add(when.date)
                 mentions[when.date].append((r, when))
-        if not r.days and r.position < LEAD_SENTENCES and r.published is not None:
+        for when in r.periods:
+            if when.precision == "month" and _month_of(when.date) in months:
+                in_month[_month_of(when.date)].append((r, when))
+        # a lead stands for its report date unless it names another month ("in March
+        # 2010", "last month"): then no day is made up for it (a year alone is mostly
+        # background: "since 2003", "the 2010 spill")
+        if (
+            not r.days
+            and r.position < LEAD_SENTENCES
+            and r.published is not None
+            and all(_holds(p, r.published) for p in r.periods if p.precision == "month")
+        ):
             leads[r.published].append(r)
             leads[r.published - dt.timedelta(days=1)].append(r)
     allowed = _keyword_filter(options.keywords)
@@ -336,17 +422,34 @@ def chronology(readings: Sequence[Reading], options: ChronologyOptions) -> list[
 
     chosen: list[Vector] = []
     entries: list[Entry] = []
-    ranked = sorted(weights, key=lambda d: (-weights[d], d))
-    for day in ranked:
+    ranked: list[tuple[float, dt.date, Precision]] = [(w, d, "day") for d, w in weights.items()]
+    ranked += [(w, m, "month") for m, w in months.items()]
+    ranked.sort(key=lambda x: (-x[0], x[1], x[2]))
+    for weight, day, precision in ranked:
         if len(entries) >= wanted:
             break
-        items = _summarise(
-            day, mentions.get(day, []), leads.get(day, []), vector, chosen, allowed, options
-        )
+        if precision == "month":
+            items = _summarise(day, in_month[day], [], vector, chosen, allowed, options)
+        else:
+            items = _summarise(
+                day, mentions.get(day, []), leads.get(day, []), vector, chosen, allowed, options
+            )
         if items:
-            entries.append(Entry(day, tuple(items), weights[day]))
-    entries.sort(key=lambda e: e.date)
+            entries.append(Entry(day, tuple(items), weight, precision))
+    # a month is listed before its days ("2010-03" before "2010-03-01")
+    entries.sort(key=lambda e: (e.date, e.precision == "day"))
     return entries
+
+
+def _months(readings: Sequence[Reading], options: ChronologyOptions) -> dict[dt.date, float]:
+    """The months that may be entries of their own: referred to (as months) by as many
+    sources as a date needs."""
+    if not options.months:
+        return {}
+    need = _needed_references(readings)
+    referred = _month_references(readings)
+    weights = month_weights(readings, options)
+    return {m: w for m, w in weights.items() if len(referred.get(m, ())) >= need}
 
 
 def _summarise(

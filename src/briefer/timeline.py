@@ -124,7 +124,7 @@ def timeline_json(timeline: Timeline) -> str:
         "title": strip_unsafe(timeline.title),
         "dates": [
             {
-                "date": entry.date.isoformat(),
+                "date": entry.iso(),
                 "items": [
                     {
                         "text": strip_unsafe(item.text),
@@ -177,7 +177,7 @@ def timeline_markdown(timeline: Timeline) -> str:
     lines = [f"# {md_escape(clean_text(timeline.title))}", ""]
     lines.append(f"Timeline of {len(timeline.entries)} dates from {len(timeline.sources)} sources")
     for entry in timeline.entries:
-        lines += ["", f"## {entry.date.isoformat()}", ""]
+        lines += ["", f"## {entry.iso()}", ""]
         for item in entry.items:
             lines.append(f"- {md_escape(clean_text(item.text))} {citation_label(item.sources)}")
     lines += ["", "## Sources", ""]
@@ -195,7 +195,7 @@ def timeline_docx(timeline: Timeline) -> bytes:
     document = docx.Document()
     document.add_heading(clean_text(timeline.title), level=1)
     for entry in timeline.entries:
-        document.add_heading(entry.date.isoformat(), level=2)
+        document.add_heading(entry.iso(), level=2)
         for item in entry.items:
             document.add_paragraph(
                 f"{clean_text(item.text)} {citation_label(item.sources)}", style="List Bullet"
