@@ -116,3 +116,47 @@ def test_the_same_quote_from_several_sources_is_given_once_citing_all() -> None:
         ("a spokesperson", ("S3",)),
     ]
     assert found[0].role == "Foreign Minister"
+
+
+@pytest.mark.parametrize(
+    ("paragraphs", "speaker", "role"),
+    [
+        (  # a title of two capitalised words before the name
+            [
+                "In his report, Regional Auditor Nils Berg wrote that the agency had "
+                "\u201crelied on the word of the claimant\u201d for years."
+            ],
+            "Nils Berg",
+            "Regional Auditor",
+        ),
+        (  # a name with a particle, the pronoun resolving to it in the next paragraph
+            [
+                "The committee's chair, Flemish lawmaker Pieter van Dijk, said the vote could "
+                "not wait until the autumn.",
+                '"If we wait, the rules apply in July whether anyone is ready or not," he told '
+                "the committee.",
+            ],
+            "Pieter van Dijk",
+            "Flemish lawmaker",
+        ),
+        (  # a possessive pointing back into the sentence is no part of the label
+            [
+                '"We want to take part, but not with a deadline nobody can meet," its director '
+                "general Karen Holm said in a statement."
+            ],
+            "Karen Holm",
+            "director general",
+        ),
+        (  # the article stays before a possessive noun
+            [
+                "Ruth Ames, the group's director, said the port had treated the permit \"as a "
+                'mere formality" from the start.'
+            ],
+            "Ruth Ames",
+            "the group's director",
+        ),
+    ],
+)
+def test_speakers_and_roles_read_as_labels(paragraphs: list[str], speaker: str, role: str) -> None:
+    [quote] = find_quotes(_source(paragraphs))
+    assert (quote.speaker, quote.role) == (speaker, role)

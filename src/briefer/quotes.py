@@ -100,9 +100,12 @@ _TITLE_WORDS = _vocabulary(
     inspector officer captain colonel admiral sergeant lieutenant commander head leader
     deputy assistant principal premier king queen prince pope bishop ceo cfo manager
     editor councillor councilor superintendent marshal attorney executive prosecutor lawyer
-    economist analyst mp
+    economist analyst mp auditor ombudsman comptroller controller treasurer registrar
+    coroner sheriff envoy negotiator lawmaker legislator mep trustee regulator
     """
 )
+#: lower-case particles inside names ("Joost van Leeuwen", "Ursula von der Leyen")
+_PARTICLES = _vocabulary("van von der den de da di du del della le la ter ten bin ibn al")
 _NOT_NAMES = _vocabulary(
     """
     monday tuesday wednesday thursday friday saturday sunday january february march
@@ -116,7 +119,8 @@ _PERSON_NOUNS = _vocabulary(
     spokesperson spokesman spokeswoman official minister secretary president chancellor
     senator governor mayor director chairman chairwoman chair chief ambassador
     commissioner officer captain head leader deputy premier manager lawyer economist
-    analyst source diplomat aide adviser advisor resident fisherman skipper owner
+    analyst source diplomat aide adviser advisor resident fisherman skipper owner auditor
+    ombudsman envoy negotiator lawmaker legislator
     councillor mp judge pharmacist nurse doctor teacher worker driver farmer shopkeeper
     witness passenger student parent voter engineer scientist expert researcher
     professor campaigner activist organiser organizer survivor victim neighbour neighbor
@@ -157,7 +161,8 @@ _POSSESSIVE_STATEMENT = re.compile(
 _CAP_TOKEN = re.compile(r"[A-Z][\w’'.-]*|\([A-Z]{2,}\)")
 _NAME_RUN = re.compile(
     r"(?:[A-Z][\w’'-]*\.?|\([A-Z]{2,}\)|of|for|the|and)(?:\s+(?:[A-Z][\w’'-]*\.?|\([A-Z]{2,}\)|"
-    r"of|for|the|and))*"
+    r"of|for|the|and|(?:van|von|der|den|de|da|di|du|del|della|le|la|ter|ten|bin|ibn|al)"
+    r"(?=\s+(?:(?:van|von|der|den|de|da|di|du|del|della|le|la|ter|ten)\s+)?[A-Z])))*"
 )
 _WORD = re.compile(r"[\w’'-]+")
 
@@ -237,10 +242,15 @@ def _split_title_name(run: str) -> tuple[str | None, str] | None:
     tokens = [t if len(t) <= 2 else t.rstrip(".") for t in run.split()]
     name: list[str] = []
     for token in reversed(tokens):
-        if _is_name_token(token) and len(name) < 3:
+        words = sum(1 for t in name if t not in _PARTICLES)
+        if _is_name_token(token) and words < 3:
             name.insert(0, token)
+        elif token in _PARTICLES and name and name[0] not in _PARTICLES:
+            name.insert(0, token)  # "van" in "Joost van Leeuwen"
         else:
             break
+    while name and name[0] in _PARTICLES:  # a particle opens no name
+        name.pop(0)
     rest = tokens[: len(tokens) - len(name)]
     if not name:
         return None
@@ -252,6 +262,17 @@ def _split_title_name(run: str) -> tuple[str | None, str] | None:
     return role, " ".join(name)
 
 
+def _own_role(role: str | None) -> str | None:
+    """A role as a label: "director general" from "its director general" (the possessive
+    points back into a sentence the label is not shown with)."""
+    if role is None:
+        return None
+    first, _, rest = role.partition(" ")
+    if first.lower() in ("its", "their", "his", "her", "our") and rest:
+        return rest
+    return role
+
+
 def _article_lower(text: str) -> str:
     first, _, rest = text.partition(" ")
     if first in ("The", "A", "An") and rest:
@@ -260,9 +281,14 @@ def _article_lower(text: str) -> str:
 
 
 def _strip_article(text: str) -> str:
+    """ "minister" from "the minister"; "the group's director" keeps its article (without
+    it the possessive reads as a name)."""
     for article in ("the ", "a ", "an ", "The ", "A ", "An "):
         if text.startswith(article):
-            return text[len(article) :]
+            rest = text[len(article) :]
+            if re.match(r"[\w-]+['’]s\s", rest):
+                return _article_lower(text)
+            return rest
     return text
 
 
@@ -600,7 +626,7 @@ def find_quotes(source: Source) -> list[Quote]:
                 Quote(
                     text=PART_JOINER.join(parts),
                     speaker=quote.speaker.name,
-                    role=quote.speaker.role,
+                    role=_own_role(quote.speaker.role),
                     source_id=source.id,
                     sources=(source.id,),
                     passage=paragraph[first_sentence:last_sentence].strip(),
