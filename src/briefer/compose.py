@@ -90,7 +90,8 @@ def _ranked(
         score = (1 - LEAD_WEIGHT) * rank + LEAD_WEIGHT * (1.0 - position / n)
         if _LEANS_BACK.match(sentence.text):
             score -= PRONOUN_PENALTY
-        scored.append(Candidate(sentence, score, date_sentence(sentence.text, published)))
+        when = date_sentence(sentence.text, published, source.language)
+        scored.append(Candidate(sentence, score, when))
     scored.sort(key=lambda c: -c.score)
     return scored
 

@@ -692,7 +692,7 @@ def _without_overlaps(candidates: list[_Candidate]) -> list[DateMention]:
 
 
 def find_dates(
-    text: str, published: dt.date | None, anchor: dt.date | None = None
+    text: str, published: dt.date | None, anchor: dt.date | None = None, language: str = "english"
 ) -> list[DateMention]:
     """Every date expression in ``text``, in order, resolved against ``published``.
 
@@ -701,7 +701,8 @@ def find_dates(
     ("Friday (Dec 20, 2019)" is one explicit date, not a weekday and a date). An expression
     counted from another date ("two days later", "the next day") is resolved against the
     nearest day-precision date before it in ``text``, else against ``anchor`` (the date the
-    previous sentence gave), else left out.
+    previous sentence gave), else left out. For a source in French, Spanish or German
+    (``language``) its own month names, weekdays and "hier"/"ayer"/"gestern" are read too.
     """
     # Cheap gates first: most sentences hold no digit, no month name and no weekday.
     has_digit = _DIGIT.search(text) is not None
@@ -723,6 +724,10 @@ def find_dates(
         if any(hint in lowered for hint in _RELATIVE_HINTS):
             candidates += _relatives(text, published)
     mentions = _without_overlaps(candidates)
+    if language != "english":  # "le 12 mars", "ayer", "am Freitag": briefer.date_words
+        from .date_words import with_foreign_dates
+
+        mentions = with_foreign_dates(mentions, text, published, language)
     lowered = text.lower()
     if any(hint in lowered for hint in _ANCHORED_HINTS):
         anchored = _anchored(text, mentions, anchor)
@@ -751,7 +756,9 @@ def _attributive(text: str, end: int) -> bool:
     return following is not None and following.group(0).lower() in _EVENT_NOUNS
 
 
-def date_sentence(text: str, published: dt.date | None) -> When | None:
+def date_sentence(
+    text: str, published: dt.date | None, language: str = "english"
+) -> When | None:
     """The one date ``text`` is about, or the publication date, or ``None``.
 
     Among the dates the sentence mentions, the choice is made by role, then precision, then
@@ -767,7 +774,7 @@ def date_sentence(text: str, published: dt.date | None) -> When | None:
     A sentence without a date gets the publication date (basis "published", precision
     "day"); with neither, the result is ``None``.
     """
-    mentions = find_dates(text, published)
+    mentions = find_dates(text, published, language=language)
     if mentions:
         best = min(
             mentions,

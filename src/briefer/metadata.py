@@ -108,8 +108,24 @@ def find_dates(text: str) -> list[tuple[dt.date, int, int]]:
             if date is not None:
                 found.append((date, start, end))
                 taken.append((start, end))
+    if not text.isascii() or _FOREIGN_MONTH.search(text):  # "4 mars 2025", "3 de mayo de 2010"
+        from .date_words import full_dates
+
+        for date, start, end in full_dates(text):
+            if not any(start < e and s < end for s, e in taken):
+                found.append((date, start, end))
+                taken.append((start, end))
     found.sort(key=lambda item: item[1])
     return found
+
+
+#: French, Spanish and German month names written in ASCII (others hold an accent)
+_FOREIGN_MONTH = re.compile(
+    r"janv|fevr|mars|avr|mai|juin|juil|aout|sept|octobre|novembre|decembre|enero|febrero"
+    r"|marzo|abril|mayo|junio|julio|agosto|setiembre|octubre|noviembre|diciembre"
+    r"|Januar|Februar|Mai|Juni|Juli|Oktober|Dezember",
+    re.IGNORECASE,
+)
 
 
 def is_date_only(line: str) -> bool:
