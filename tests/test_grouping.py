@@ -87,7 +87,7 @@ def test_brief_of_a_story_cites_only_its_own_articles(mixed: Path, tmp_path: Pat
 def test_feed_on_stdin_is_grouped_too(tmp_path: Path) -> None:
     lines = []
     for path in sorted(MIXED.glob("*.txt")):
-        head, _, body = path.read_text(encoding="utf-8").partition("\n\n")
+        _, _, body = path.read_text(encoding="utf-8").partition("\n\n")
         lines.append(json.dumps({"id": path.stem, "text": body}))
     out = tmp_path / "out"
     code, _, stderr = run(

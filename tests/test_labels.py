@@ -6,10 +6,10 @@ from pathlib import Path
 
 import docx
 import pytest
-from test_language import FRENCH, SPANISH, folder
 from typer.testing import CliRunner
 
 from briefer.cli import app
+from test_language import FRENCH, SPANISH, folder
 
 
 def make(story: Path, out: Path, *extra: str) -> None:
