@@ -67,9 +67,9 @@ class ChronologyOptions:
     ``dates``: how many dates (None: as many as the material clearly points to);
     ``per_date``: sentences per date at most; ``since``/``until``: use only articles published
     in that period and dates inside it; ``keywords``: when given, a chosen sentence must
-    contain one of them (case-insensitive); ``months``: a month many sources refer to only as
-    a month ("in March 2010", "last month") may be an entry of its own, dated ``YYYY-MM``
-    (off for Timeline17's protocol, which scores days).
+    contain one of them (case-insensitive); ``months``: without ``dates``, a month sources
+    refer to only as a month ("in March 2010", "last month") none of whose days is listed
+    is an entry of its own, dated ``YYYY-MM`` (see :func:`_months`).
     """
 
     dates: int | None = None
@@ -384,9 +384,8 @@ def chronology(readings: Sequence[Reading], options: ChronologyOptions) -> list[
         return []
     weights = date_weights(readings, options)
     wanted = options.dates if options.dates is not None else _default_count(readings, weights)
-    months = _months(readings, options)
-    if options.dates is None:
-        wanted = min(MAX_DATES, wanted + len(months))
+    # months fill the gaps of a chronology whose length the material chooses (see _months)
+    months = _months(readings, options) if options.dates is None else {}
     idf = _idf(readings)
     mentions: dict[dt.date, list[tuple[Reading, When]]] = defaultdict(list)
     in_month: dict[dt.date, list[tuple[Reading, When]]] = defaultdict(list)
@@ -422,20 +421,23 @@ def chronology(readings: Sequence[Reading], options: ChronologyOptions) -> list[
 
     chosen: list[Vector] = []
     entries: list[Entry] = []
-    ranked: list[tuple[float, dt.date, Precision]] = [(w, d, "day") for d, w in weights.items()]
-    ranked += [(w, m, "month") for m, w in months.items()]
-    ranked.sort(key=lambda x: (-x[0], x[1], x[2]))
-    for weight, day, precision in ranked:
+    for day in sorted(weights, key=lambda d: (-weights[d], d)):
         if len(entries) >= wanted:
             break
-        if precision == "month":
-            items = _summarise(day, in_month[day], [], vector, chosen, allowed, options)
-        else:
-            items = _summarise(
-                day, mentions.get(day, []), leads.get(day, []), vector, chosen, allowed, options
-            )
+        items = _summarise(
+            day, mentions.get(day, []), leads.get(day, []), vector, chosen, allowed, options
+        )
         if items:
-            entries.append(Entry(day, tuple(items), weight, precision))
+            entries.append(Entry(day, tuple(items), weights[day]))
+    shown = {_month_of(e.date) for e in entries}
+    for month in sorted(months, key=lambda m: (-months[m], m)):
+        if len(entries) >= MAX_DATES:
+            break
+        if month in shown:
+            continue  # the month's own days tell it more precisely
+        items = _summarise(month, in_month[month], [], vector, chosen, allowed, options)
+        if items:
+            entries.append(Entry(month, tuple(items), months[month], "month"))
     # a month is listed before its days ("2010-03" before "2010-03-01")
     entries.sort(key=lambda e: (e.date, e.precision == "day"))
     return entries
@@ -443,7 +445,10 @@ def chronology(readings: Sequence[Reading], options: ChronologyOptions) -> list[
 
 def _months(readings: Sequence[Reading], options: ChronologyOptions) -> dict[dt.date, float]:
     """The months that may be entries of their own: referred to (as months) by as many
-    sources as a date needs."""
+    sources as a date needs. They are listed only when the chronology's length is chosen
+    from the material (no ``dates``), after its days, and only where no day of the month
+    made the chronology: a month never takes a day's place, and an event is not told twice
+    at two precisions ("in June 2009" beside "on 25 June")."""
     if not options.months:
         return {}
     need = _needed_references(readings)
