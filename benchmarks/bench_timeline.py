@@ -354,8 +354,10 @@ def main() -> int:
                     )
     seconds = time.perf_counter() - started
     usage = resource.getrusage(resource.RUSAGE_SELF)
-    peak = usage.ru_maxrss  # KiB on Linux
-    cpu = usage.ru_utime + usage.ru_stime
+    # worker processes (briefer.parallel reads large inputs in several) count too
+    children = resource.getrusage(resource.RUSAGE_CHILDREN)
+    peak = usage.ru_maxrss  # KiB on Linux; the largest worker's is children.ru_maxrss
+    cpu = usage.ru_utime + usage.ru_stime + children.ru_utime + children.ru_stime
     mean = average(results)
     print(f"{'timeline':40} {'N':>4} {'K':>2} {'AR1-F':>6} {'AR2-F':>6} {'Date-F':>6}")
     for name, n, k, result in rows:
@@ -372,7 +374,8 @@ def main() -> int:
     print(
         f"{len(rows)} timelines, {articles} articles read; {seconds:.1f} s in all "
         f"({load_seconds:.1f} s reading, cleaning and dating, {seconds - load_seconds:.1f} s "
-        f"choosing and scoring); {cpu:.1f} s of CPU; peak memory (max RSS) {peak / 1024:.0f} MiB"
+        f"choosing and scoring); {cpu:.1f} s of CPU with workers; peak memory (max RSS) "
+        f"{peak / 1024:.0f} MiB, largest worker {children.ru_maxrss / 1024:.0f} MiB"
     )
     return 0
 
