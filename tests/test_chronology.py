@@ -106,3 +106,10 @@ def test_a_line_of_a_few_words_or_a_paragraph_long_sentence_loses_to_a_usual_one
     assert form("Port of Lissa blocked Monday.") < 0.7
     long = " ".join(["Protesters blocked the port of Lissa on Monday, halting exports,"] * 8)
     assert form(long) <= 0.5
+
+
+def test_a_picture_credit_opening_a_sentence_is_glued_on_but_the_agency_as_subject_is_not() -> None:
+    assert form("AP VARNA -- Engineers closed the last sluice gate of the dam on Monday.") == 0.5
+    assert form("REUTERS/Ana Petrova Engineers closed the last sluice gate on Monday.") == 0.5
+    assert form("Reuters reported on Monday that engineers had closed the last sluice gate.") == 1
+    assert form("AFP news agency said engineers had closed the last sluice gate on Monday.") == 1

@@ -251,10 +251,12 @@ _DATELINE = re.compile(
 )
 #: the words of a photo caption ("Oil is seen on the surface ...", "in this handout photograph")
 _CAPTION = re.compile(
-    r"\b(?:is|are)\s+(?:seen|pictured|shown)\b|\b(?:photograph|photo|picture|handout|frame grab)\b"
-    r"|^(?:AP|AFP|Reuters|Getty)\b",
+    r"\b(?:is|are)\s+(?:seen|pictured|shown)\b|\b(?:photograph|photo|picture|handout|frame grab)\b",
     re.IGNORECASE,
 )
+#: a picture credit opening the sentence ("AP NEW ORLEANS -- ...", "AFP April 27: ...",
+#: "REUTERS/Larry Downing ..."), not the agency as a subject ("Reuters reported ...")
+_CREDIT = re.compile(r"^(?:AP|AFP|Reuters|REUTERS|Getty)\b(?!\s+(?:news\b|[a-z]))")
 
 
 def form(text: str) -> float:
@@ -263,7 +265,7 @@ def form(text: str) -> float:
     low, high = ENTRY_WORDS
     n = max(1, len(text.split()))
     factor = min(1.0, n / low) * min(1.0, high / n)
-    if _DATELINE.search(text) or _CAPTION.search(text):
+    if _DATELINE.search(text) or _CAPTION.search(text) or _CREDIT.match(text):
         factor *= GLUED
     return factor
 
