@@ -247,3 +247,30 @@ def test_an_item_shows_three_citations_and_counts_the_rest() -> None:
     assert json.loads(render_json(brief))["key_points"][0]["sources"] == [
         f"S{n}" for n in range(1, 9)
     ]
+
+
+def test_an_event_to_watch_is_shown_once_and_comes_back_when_its_dated_twin_is_cut() -> None:
+    vote = Item(
+        "The restoration still needs the backing of the Regional Assembly, which is expected "
+        "to vote on the plan on 12 March.",
+        ("S1",),
+        score=0.0,  # the weakest dated item: the first to go when the page is full
+        when=When(dt.date(2021, 3, 12), "day", "relative", "12 March"),
+    )
+    watched = Item(
+        "The partial restoration is pending approval by the Regional Assembly, which is "
+        "expected to vote on the plan on 12 March.",
+        ("S2",),
+        score=0.0,
+        when=When(dt.date(2021, 3, 12), "day", "explicit", "12 March"),
+    )
+    roomy = make_brief(key_points=3, chronology=4)
+    roomy = replace(roomy, chronology=(*roomy.chronology, vote), what_to_watch=(watched,))
+    fitted = fit_to_page(roomy)
+    assert vote in fitted.chronology and fitted.what_to_watch == ()  # the chronology dates it
+    full = make_brief(key_points=5, chronology=40)
+    full = replace(full, chronology=(*full.chronology, vote), what_to_watch=(watched,))
+    fitted = fit_to_page(full)
+    assert vote not in fitted.chronology and fitted.what_to_watch == (watched,)
+    assert fitted.left_off is not None and vote in fitted.left_off.chronology
+    assert watched not in fitted.left_off.what_to_watch

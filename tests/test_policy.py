@@ -69,3 +69,35 @@ def test_brief_json_carries_each_section_in_its_own_field() -> None:
     assert document["what_to_watch"][0]["date"] == "2024-11-11"
     assert document["disagreements"][0]["kind"] == "number"
     assert render_json(replace(brief)) == render_json(brief)
+
+
+def test_what_to_watch_keeps_only_what_is_still_ahead_of_the_newest_report() -> None:
+    def report(sid: str, published: dt.date, *paragraphs: str) -> Source:
+        return Source(
+            sid, f"{sid}.txt", "text", paragraphs,
+            Metadata(title=f"Report {sid}", published=published),
+        )  # fmt: skip
+
+    april = report(
+        "S1", dt.date(2025, 4, 2),
+        "Divers will resume the search for the missing trawler on Sunday.",
+        "The salvage contract is pending approval by the harbour board.",
+    )  # fmt: skip
+    june = report(
+        "S2", dt.date(2025, 6, 10),
+        "The trawler was raised from the seabed last week.",
+        "The inquiry will publish its findings on 30 June.",
+        "Compensation for the crew's families still needs the minister's signature.",
+    )  # fmt: skip
+    watch = [i.text for i in policy_sections([april, june]).what_to_watch]
+    # the April search and the April contract are long past by the June report
+    assert watch == [
+        "The inquiry will publish its findings on 30 June.",
+        "Compensation for the crew's families still needs the minister's signature.",
+    ]
+    # on its own, the April report's items are still ahead
+    alone = [i.text for i in policy_sections([april]).what_to_watch]
+    assert alone == [
+        "Divers will resume the search for the missing trawler on Sunday.",
+        "The salvage contract is pending approval by the harbour board.",
+    ]

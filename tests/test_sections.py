@@ -127,7 +127,7 @@ def test_a_word_template_chooses_its_sections(tmp_path: Path) -> None:
     document = docx.Document(str(templates / "brief.docx"))
     document.add_paragraph("briefer sections: what_to_watch, key_points, sources")
     document.save(str(templates / "brief.docx"))
-    _make(INPUTS, tmp_path / "out", "--templates", str(templates))
+    _make(_short_story(tmp_path / "in"), tmp_path / "out", "--templates", str(templates))
     _md, word = _headings(tmp_path / "out")
     assert word == ["What to watch", "Key points", "Sources"]
 

@@ -782,6 +782,8 @@ def fit_to_page(brief: Brief, templates: Path | None = None) -> Brief:
     the page size, margins and fonts. The entries dropped are kept in the returned brief's
     ``left_off`` (brief.json lists them; the page does not).
     """
+    from .policy import watch_once
+
     document = open_template(templates)
     geometry = read_geometry(document, brief.page, header_fields(brief))
     whole = brief
@@ -793,6 +795,7 @@ def fit_to_page(brief: Brief, templates: Path | None = None) -> Brief:
     stage = next(stages)
     while True:
         candidate = replace(brief, key_points=tuple(key_points), chronology=tuple(chronology))
+        candidate = watch_once(candidate)  # an event the chronology dates is not watched twice
         # the items alone taller than the page: no need to lay out the rest to know
         too_tall = _items_height(key_points, chronology, geometry, floors) > room + 1e-6
         if not too_tall and _fits(candidate, geometry, templates, heights):
@@ -822,15 +825,17 @@ def fit_to_page(brief: Brief, templates: Path | None = None) -> Brief:
     dropped = (len(whole.key_points) - len(key_points), len(whole.chronology) - len(chronology))
     if any(dropped):
         logger.info("fitted to one page: dropped %d key points and %d chronology items", *dropped)
-    return replace(candidate, left_off=left_off(whole, candidate))
+    return replace(candidate, left_off=left_off(whole, candidate, watch_once(whole)))
 
 
-def left_off(whole: Brief, page: Brief) -> LeftOff | None:
-    """The entries of ``whole`` that ``page`` (``whole`` fitted to a page) does not show."""
+def left_off(whole: Brief, page: Brief, found: Brief | None = None) -> LeftOff | None:
+    """The entries of ``found`` (default ``whole``) that ``page`` (``whole`` fitted to a
+    page) does not show."""
+    found = found or whole
 
     def missing(name: str) -> tuple[Any, ...]:
         kept = {id(entry) for entry in getattr(page, name)}
-        return tuple(entry for entry in getattr(whole, name) if id(entry) not in kept)
+        return tuple(entry for entry in getattr(found, name) if id(entry) not in kept)
 
     rest = LeftOff(**{name: missing(name) for name in LeftOff.SECTIONS})
     return rest if any(getattr(rest, name) for name in LeftOff.SECTIONS) else None

@@ -23,12 +23,12 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from .disagree import Disagreement, disagreements
-from .merge import same_fact, source_order
+from .merge import SAME_DATE_OVERLAP, same_fact, source_order
 from .models import Brief, Item, Source
 from .quotes import Quote, quotes
 from .significance import model
 from .split import split_sentences
-from .watch import watch_items
+from .watch import Watch, watch_items
 from .words import content_words
 
 if TYPE_CHECKING:
@@ -40,6 +40,9 @@ __all__ = ["PolicyLimits", "PolicySections", "focus", "policy_sections", "with_p
 QUOTE_SHOWN = 0.8
 #: a sentence shorter or longer than this (in words) is not weighed for "why it matters"
 MIN_WORDS, MAX_WORDS = 6, 60
+#: a pending decision without a date is still to watch when reported this close (in days) to
+#: the newest source (see :func:`still_ahead`)
+PENDING_DAYS = 30
 #: the page shows a quotation of more words than this cut short (see :func:`quote_excerpt`)
 QUOTE_WORDS = 30
 MIN_EXCERPT_WORDS = 8
@@ -118,9 +121,11 @@ def policy_sections(
 ) -> PolicySections:
     """The four policy sections for ``sources``; ``shown`` are items the brief already has."""
     limits = limits or PolicyLimits()
-    watch = [Item(w.text, w.sources, 0.0, w.when, w.source_id) for w in watch_items(sources)][
-        : limits.what_to_watch
-    ]
+    ahead = still_ahead(watch_items(sources), sources)
+    language = sources[0].language if sources else "english"
+    watch = one_per_event(
+        [Item(w.text, w.sources, 0.0, w.when, w.source_id) for w in ahead], language
+    )[: limits.what_to_watch]
     # whole quotations before partial ones ("called it 'reckless'"), each kind as ranked
     said = sorted(quotes(sources), key=lambda q: q.partial)[: limits.who_said_what]
     return PolicySections(
@@ -129,6 +134,76 @@ def policy_sections(
         who_said_what=tuple(said),
         disagreements=tuple(disagreements(sources)[: limits.disagreements]),
     )
+
+
+def same_event(a: Item, b: Item, language: str = "english") -> bool:
+    """Whether two items tell one event: the same text, or the same date (at the same
+    precision) and the same fact at the looser overlap of same-date chronology items
+    ("pending approval by the Assembly, which is expected to vote on 12 March" / "still
+    needs the backing of the Assembly, which is expected to vote on 12 March")."""
+    if a.text == b.text:
+        return True
+    if a.when is None or b.when is None or a.when.iso() != b.when.iso():
+        return False
+    words_a, words_b = content_words(a.text, language), content_words(b.text, language)
+    return same_fact(words_a, words_b, SAME_DATE_OVERLAP)
+
+
+def watch_once(brief: Brief) -> Brief:
+    """``brief`` without the "what to watch" items whose event its chronology shows on a date
+    of its own (:func:`same_event`): the chronology dates it, once. The page fitting calls
+    this on every layout it tries, so an item comes back when its twin is trimmed."""
+    on_timeline = [i for i in brief.chronology if i.when and i.when.basis != "published"]
+    if not on_timeline or not brief.what_to_watch:
+        return brief
+    language = brief.sources[0].language if brief.sources else "english"
+    watch = tuple(
+        i for i in brief.what_to_watch if not any(same_event(i, e, language) for e in on_timeline)
+    )
+    return brief if len(watch) == len(brief.what_to_watch) else replace(brief, what_to_watch=watch)
+
+
+def one_per_event(items: Sequence[Item], language: str = "english") -> list[Item]:
+    """``items`` with each event once: a later item telling the same event as an earlier
+    one (:func:`same_event`) is dropped and its sources are cited by the earlier one."""
+    kept: list[Item] = []
+    for item in items:
+        for n, other in enumerate(kept):
+            if same_event(item, other, language):
+                cited = tuple(sorted({*other.sources, *item.sources}, key=source_order))
+                kept[n] = replace(other, sources=cited)
+                break
+        else:
+            kept.append(item)
+    return kept
+
+
+def still_ahead(found: Sequence[Watch], sources: Sequence[Source]) -> list[Watch]:
+    """The items of ``found`` still to come as of the newest source's publication date.
+
+    On a story followed for months, "the vote is due on Sunday" in an April report is past
+    by the time of the newest one: a dated item stays when its date (at its precision) is
+    not before the newest publication date; a pending decision without a date stays when
+    one of its reporters was published within :data:`PENDING_DAYS` of the newest source.
+    Without publication dates every item stays.
+    """
+    published = {s.id: s.metadata.published for s in sources if s.metadata.published}
+    if not published:
+        return list(found)
+    newest = max(published.values())
+
+    def stays(item: Watch) -> bool:
+        when = item.when
+        if when is not None:
+            if when.precision == "year":
+                return when.date.year >= newest.year
+            if when.precision == "month":
+                return (when.date.year, when.date.month) >= (newest.year, newest.month)
+            return when.date >= newest
+        dates = [published[s] for s in item.sources if s in published]
+        return not dates or (newest - max(dates)).days <= PENDING_DAYS
+
+    return [item for item in found if stays(item)]
 
 
 def focus(
@@ -173,11 +248,13 @@ def _once_on_page(brief: Brief) -> Brief:
     quote ("Bajwa and I spoke today …") is on both: the chronology dates the event it tells,
     "who said what" names the speaker and role (in short, see :func:`quote_excerpt`).
     """
+    language = brief.sources[0].language if brief.sources else "english"
+    # the same sentence dated by the chronology stays there (a different sentence telling
+    # the same event goes at fitting, by watch_once, so it comes back if its twin is cut)
     on_timeline = {i.text for i in brief.chronology if i.when and i.when.basis != "published"}
     watch = tuple(i for i in brief.what_to_watch if i.text not in on_timeline)
     ahead = {i.text for i in watch}
     key_points = tuple(i for i in brief.key_points if i.text not in ahead)
-    language = brief.sources[0].language if brief.sources else "english"
     undated = (*key_points, *watch)
 
     def holds(item: Item, quote: Quote) -> bool:  # the item's sentence carries what is shown

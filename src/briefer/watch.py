@@ -73,6 +73,18 @@ _PAST_EXPECTATION = re.compile(
 
 
 _NOT_EXPECTED = re.compile(r"\b(is|are)\s+not\s+expected", re.IGNORECASE)
+#: words that put a clause in the future: a date read forward from a bare "in April" or "on
+#: Sunday" is ahead only in such a clause ("Eleven men died … in April" is last April)
+_FUTURE = re.compile(
+    r"\b(?:will|shall|won['’]t|would|is\s+to|are\s+to|plans?|planned|planning|intends?|"
+    r"expected|expects?|due|set|scheduled|slated|going\s+to|next|coming|upcoming|later|until|"
+    r"from|by|before|ahead|deadline|hopes?|aims?|wants?\s+to|could|may|might|"
+    # the present of a timetable: "the new fares take effect on July 1", "talks open on Monday"
+    r"takes?\s+effect|comes?\s+into\s+(?:force|effect)|starts?|begins?|opens?|closes?|"
+    r"expires?|ends?|resumes?|reopens?|meets?|votes?|convenes?|sits?|travels?|visits?|"
+    r"goes\s+on\s+sale|goes\s+to\s+the\s+polls)\b|['’]ll\b",
+    re.IGNORECASE,
+)
 
 
 def _ahead(when: When, published: dt.date) -> bool:
@@ -94,6 +106,8 @@ def watch_sentence(text: str, published: dt.date | None) -> tuple[When | None, s
     past = _PAST_EXPECTATION.search(text)
     pending = _PENDING.search(text)
     ahead = _dates_ahead(text, published, past is not None)
+    if not pending and not _FUTURE.search(text):
+        ahead = [w for w in ahead if w.basis == "explicit"]
     if not ahead and pending and not past:
         # "results are not expected until Thursday": the negation hides the future from dating
         ahead = _dates_ahead(_NOT_EXPECTED.sub(r"\1 expected", text), published, False)
