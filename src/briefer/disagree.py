@@ -202,11 +202,15 @@ def _figures(text: str, blank: Sequence[tuple[int, int]], language: str) -> list
 
 #: titles and honorifics: "Mr Obama", "President Obama" and "Barack Obama" name one man
 _TITLES = frozenset(
-    "Mr Mrs Ms Miss Mx Dr Prof Sir Dame Lord Lady President Vice Prime Minister Secretary "
-    "Chancellor Senator Sen Rep Representative Governor Gov General Gen Colonel Col Captain "
-    "Capt Admiral Chief Executive Chairman Chairwoman Chair King Queen Prince Princess Pope "
-    "Judge Justice Mayor Premier Ambassador Commissioner Inspector Officer Spokesman "
-    "Spokeswoman Spokesperson Rev Father Sheikh".split()
+    " ".join(
+        [
+            "Mr Mrs Ms Miss Mx Dr Prof Sir Dame Lord Lady President Vice Prime Minister",
+            "Secretary Chancellor Senator Sen Rep Representative Governor Gov General Gen",
+            "Colonel Col Captain Capt Admiral Chief Executive Chairman Chairwoman Chair King",
+            "Queen Prince Princess Pope Judge Justice Mayor Premier Ambassador Commissioner",
+            "Inspector Officer Spokesman Spokeswoman Spokesperson Rev Father Sheikh",
+        ]
+    ).split()
 )
 
 
@@ -277,6 +281,15 @@ def _close(a: frozenset[str], b: frozenset[str]) -> bool:
     return bool(a and b) and len(a & b) >= NAME_OVERLAP * min(len(a), len(b))
 
 
+def _roughly_agree(mine: list[_Figure], theirs: list[_Figure]) -> bool:
+    """One approximate figure ("about 15,000") agrees with any figure within
+    :data:`APPROXIMATE` of it on the other side ("15,800 … up on the 15,010")."""
+    if len(mine) != 1 or not (mine[0].approximate or (len(theirs) == 1 and theirs[0].approximate)):
+        return False
+    x = mine[0].value
+    return any(abs(x - f.value) <= APPROXIMATE * max(abs(x), abs(f.value)) for f in theirs)
+
+
 def _numbers_differ(a: list[_Figure], b: list[_Figure]) -> tuple[str, str] | None:
     units = {f.unit for f in a} & {f.unit for f in b}
     for unit in sorted(units):
@@ -286,12 +299,19 @@ def _numbers_differ(a: list[_Figure], b: list[_Figure]) -> tuple[str, str] | Non
         values_b = {f.value for f in theirs}
         if values_a <= values_b or values_b <= values_a:
             continue
-        if len(mine) == 1 and len(theirs) == 1 and (mine[0].approximate or theirs[0].approximate):
-            x, y = mine[0].value, theirs[0].value
-            if abs(x - y) <= APPROXIMATE * max(abs(x), abs(y)):
-                continue
+        if _roughly_agree(mine, theirs) or _roughly_agree(theirs, mine):
+            continue
         return mine[0].text, theirs[0].text
     return None
+
+
+#: a clock time next to a date: a posting's timestamp
+_TIMESTAMP = re.compile(
+    r"\b\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?(?:\s+(?:[A-Z]{2,4}|UK|US)(?:\s+time)?)?"
+    r"\s*(?:on\s+|,\s*)?"
+    r"(?:(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs)?|Fri|Sat(?:ur)?|Sun)(?:day)?,?\s+)?\d{1,2}"
+    r"(?:st|nd|rd|th)?\s+[A-Z][a-z]{2,8}\.?\s+\d{4}",
+)
 
 
 def _dates_differ(
@@ -301,6 +321,12 @@ def _dates_differ(
     when_b = date_sentence(b, b_published)
     if when_a is None or when_b is None or "published" in (when_a.basis, when_b.basis):
         return None
+    if _TIMESTAMP.search(a) or _TIMESTAMP.search(b):
+        return None  # "At 1:56 pm on 28 May 2010, … wrote": when it was posted, not an event
+    days_a = {m.when.iso() for m in find_dates(a, a_published)}
+    days_b = {m.when.iso() for m in find_dates(b, b_published)}
+    if when_a.iso() in days_b or when_b.iso() in days_a:
+        return None  # one names the other's date too ("on Thursday … since 20 April")
     if "relative" in (when_a.basis, when_b.basis) and (
         _apart(a_published, b_published)
         or (when_a.phrase or "").lower() == (when_b.phrase or "").lower()
@@ -320,6 +346,12 @@ def _dates_differ(
     )
 
 
+#: a name after one of these holds no slot of its own (any name can follow "the")
+_DETERMINERS = frozenset(
+    ["the", "a", "an", "its", "their", "his", "her", "our", "this", "that", "these", "those"]
+)
+
+
 def _names_differ(
     a: list[tuple[str, str, int, int]], b: list[tuple[str, str, int, int]]
 ) -> tuple[str, str] | None:
@@ -327,6 +359,8 @@ def _names_differ(
     tokens_a = {t for run, *_ in a for t in _name_tokens(run)}
     for run_a, slot_a, *_ in a:
         if _name_tokens(run_a) <= tokens_b:
+            continue
+        if slot_a in _DETERMINERS:  # "the Deepwater Horizon spill" / "the Gulf of Mexico spill"
             continue
         for run_b, slot_b, *_ in b:
             if _name_tokens(run_b) <= tokens_a or slot_a != slot_b:
