@@ -198,3 +198,20 @@ def test_progress_bar_only_on_a_terminal_after_the_delay() -> None:
     with Progress(3, quiet, enabled=False, delay=0) as bar:
         bar.advance("one")
     assert quiet.getvalue() == ""
+
+
+def test_progress_names_the_stage_and_the_time_spent() -> None:
+    terminal = Terminal()
+    with Progress(stream=terminal, delay=0) as bar:
+        bar.stage("summarising 2,190 articles")
+        assert "briefer: summarising 2,190 articles… 0 s" in terminal.getvalue()
+        bar.advance("port-strike", 4)
+        bar.advance("school-measles")
+        assert bar.line(80).startswith("briefer: [#####---------------] 2/4 school-measles")
+        assert len(bar.line(30)) == 29  # cut to the terminal's width
+
+
+def test_cli_prints_no_progress_when_stderr_is_not_a_terminal(mixed: Path, tmp_path: Path) -> None:
+    code, stdout, stderr = run("make", str(mixed / "fire-post.txt"), "-o", "-")
+    assert code == 0 and stdout.startswith("# ")
+    assert "\r" not in stderr and "briefer: [" not in stderr and "…" not in stderr

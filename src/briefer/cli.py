@@ -220,7 +220,7 @@ def _make_stories(
 
 
 def _progress(total: int, quiet: bool) -> Progress:
-    """A progress bar on stderr: drawn after 2 s, only on a terminal, never with -q."""
+    """A progress line on stderr: drawn after 2 s, only on a terminal, never with -q."""
     from .progress import Progress
 
     return Progress(total, sys.stderr, enabled=not quiet)
@@ -259,9 +259,9 @@ def _make_by_story(
             "--by-story writes one brief per story; write them to a folder, not to stdout",
             param_hint="--output",
         )
-    with _domain_errors(), _progress(1, quiet) as bar:  # the total is known once grouped
+    with _domain_errors(), _progress(0, quiet) as bar:  # the total is known once grouped
         stories, skipped = make_grouped(
-            inputs, output, formats, options, GroupingOptions(), progress=bar.advance
+            inputs, output, formats, options, GroupingOptions(), progress=bar
         )
     _say(
         f"briefer: {sum(len(s.brief.sources) for s in stories if s.brief)} articles "
@@ -443,7 +443,8 @@ def make(
         if by_story:  # exits: one brief per story found in the mixed INPUTS
             _make_by_story(inputs, output, chosen, options, quiet)
         _make_stories(inputs, output, chosen, options, quiet)  # exits when INPUTS is an archive
-        brief = make_brief(inputs, options)
+        with _progress(0, quiet) as bar:
+            brief = make_brief(inputs, options, progress=bar.stage)
 
     for skip in brief.skipped:
         _say(f"  skipped {_printable(skip.file)}: {skip.reason}", quiet)

@@ -269,25 +269,32 @@ def story_name(sources: Sequence[Source], words: int = 4) -> str:
     or more when there are two such words, else the most common; the headline holding most
     of the chosen words gives their order.
     """
-    per_title = [_title_words(s) for s in sources]
+    # words are counted by stem: "earthquake" and "earthquakes" are one word
+    per_title = [[(_stem(w, s.language), w) for w in _title_words(s)] for s in sources]
     seen_in: Counter[str] = Counter()
     first: dict[str, int] = {}
     position = 0
     for title in per_title:
-        for word in dict.fromkeys(w.casefold() for w in title):
-            seen_in[word] += 1
-            first.setdefault(word, position)
+        for key in dict.fromkeys(k for k, _ in title):
+            seen_in[key] += 1
+            first.setdefault(key, position)
             position += 1
-    ranked = sorted(seen_in, key=lambda w: (-seen_in[w], first[w]))
-    shared = [w for w in ranked if seen_in[w] > 1]
+    ranked = sorted(seen_in, key=lambda k: (-seen_in[k], first[k]))
+    shared = [k for k in ranked if seen_in[k] > 1]
     chosen = (shared if len(shared) >= 2 else ranked)[:words]
     if not chosen:
         return "story"
-    best = max(per_title, key=lambda t: sum(w.casefold() in chosen for w in t))
-    in_best = [w for w in dict.fromkeys(x.casefold() for x in best) if w in chosen]
-    rest = [w for w in chosen if w not in in_best]
-    spelled = {w.casefold(): w for t in reversed(per_title) for w in t}
-    return " ".join(spelled[w] for w in in_best + rest)
+    best = max(per_title, key=lambda t: len({k for k, _ in t} & set(chosen)))
+    in_best = [k for k in dict.fromkeys(k for k, _ in best) if k in chosen]
+    rest = [k for k in chosen if k not in in_best]
+    spelled = {k: w for t in reversed(per_title) for k, w in t}
+    spelled.update({k: w for k, w in reversed(best)})
+    return " ".join(spelled[k] for k in in_best + rest)
+
+
+def _stem(word: str, language: str) -> str:
+    stems = content_words(word, language)
+    return min(stems) if stems else word.casefold()
 
 
 def slug(name: str, max_length: int = 48) -> str:

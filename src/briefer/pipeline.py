@@ -13,7 +13,7 @@ import datetime as dt
 import hashlib
 import logging
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from functools import partial
 from pathlib import Path
@@ -137,23 +137,31 @@ def load_sources(inputs: Sequence[Path | str], options: BriefOptions) -> Sources
 
 
 def make_brief(
-    inputs: Path | str | Sequence[Path | str], options: BriefOptions | None = None
+    inputs: Path | str | Sequence[Path | str],
+    options: BriefOptions | None = None,
+    progress: Callable[[str], None] | None = None,
 ) -> Brief:
     """The one-page brief for the articles under ``inputs`` (files or folders).
 
     Raises :class:`~briefer.errors.NoUsableInput` when no article could be used.
     A single path (``make_brief("inputs/")``) is taken as one input, not as its letters.
+    ``progress`` is told each stage as it starts ("summarising 40 articles").
     """
     if isinstance(inputs, str | Path):
         inputs = [inputs]
     options = options or BriefOptions()
+    stage = progress or (lambda label: None)
+    stage("reading and cleaning the articles")
     found = load_sources(inputs, options)
     if not found.sources:
         reasons = "; ".join(f"{s.file}: {s.reason}" for s in found.skipped[:5])
         raise NoUsableInput(
             "no usable article in the inputs" + (f" ({reasons})" if reasons else "")
         )
-    return fit_to_page(compose(found.sources, found.skipped, options), options.templates)
+    stage(f"summarising {len(found.sources):,} articles")
+    brief = compose(found.sources, found.skipped, options)
+    stage("fitting the brief to one page")
+    return fit_to_page(brief, options.templates)
 
 
 def write_brief(

@@ -23,6 +23,7 @@ from .models import Brief, BriefOptions, Skipped, Source
 
 if TYPE_CHECKING:
     from .grouping import GroupingOptions
+    from .progress import Progress
 
 log = logging.getLogger(__name__)
 
@@ -90,7 +91,7 @@ def make_grouped(
     formats: Sequence[str],
     options: BriefOptions,
     grouping: GroupingOptions | None = None,
-    progress: Callable[[str, int], None] | None = None,
+    progress: Progress | None = None,
 ) -> tuple[list[Story], tuple[Skipped, ...]]:
     """Group the articles under ``inputs`` into stories by content and dates, brief each into
     ``out_dir/<story-slug>/`` and write the index; the stories and the run's skipped files.
@@ -104,19 +105,23 @@ def make_grouped(
     from .layout import fit_to_page
     from .pipeline import load_sources, write_brief
 
+    if progress:
+        progress.stage("reading and cleaning the articles")
     found = load_sources(inputs, options)
     if not found.sources:
         reasons = "; ".join(f"{s.file}: {s.reason}" for s in found.skipped[:5])
         raise NoUsableInput(
             "no usable article in the inputs" + (f" ({reasons})" if reasons else "")
         )
+    if progress:
+        progress.stage(f"grouping {len(found.sources):,} articles into stories")
     groups = group_sources(found.sources, grouping)
     slugs = story_slugs([story_name(group) for group in groups])
     log.info("%d articles in %d stories", len(found.sources), len(groups))
     stories: list[Story] = []
     for slug, group in zip(slugs, groups, strict=True):
         if progress:
-            progress(slug, len(groups))
+            progress.advance(slug, len(groups))
         numbered = tuple(replace(s, id=f"S{i}") for i, s in enumerate(group, start=1))
         brief = fit_to_page(compose(numbered, (), options), options.templates)
         written = write_brief(brief, out_dir / slug, formats, options.templates)
