@@ -257,3 +257,49 @@ def test_drop_repeats_folds_each_repeat_into_the_first_kept_item() -> None:
     kept = drop_repeats(items)
     assert kept == _sequential_drop_repeats(items)
     assert len(kept) < len(REPORTS)
+
+
+def test_one_event_at_three_precisions_is_told_once_in_its_most_precise_words() -> None:
+    week = When(dt.date(2025, 3, 13), "month", "relative", "next week")
+    wednesday = When(dt.date(2025, 3, 12), "day", "relative", "Wednesday")
+    explicit = When(dt.date(2025, 3, 12), "day", "explicit", "12 March")
+    year = When(dt.date(2025, 1, 1), "year", "explicit", "2025")
+    ahead = Item(
+        "The Halden parliament will vote next week on restoring the fuel rebate for the "
+        "inshore fishing fleet.",
+        ("S1",), 0.9, week, "S1",
+    )  # fmt: skip
+    weekday = Item(
+        "The Halden parliament voted on Wednesday to restore the fuel rebate for the inshore "
+        "fishing fleet.",
+        ("S3",), 0.7, wednesday, "S3",
+    )  # fmt: skip
+    dated = Item(
+        "On 12 March the Halden parliament voted to restore the fuel rebate for the inshore "
+        "fishing fleet by 61 votes to 40.",
+        ("S2",), 0.6, explicit, "S2",
+    )  # fmt: skip
+    budget = Item(
+        "The rebate for the inshore fleet was first cut in the 2025 budget, the fishermen's "
+        "union says.",
+        ("S4",), 0.5, year, "S4",
+    )  # fmt: skip
+
+    kept = drop_repeats([ahead, weekday, dated, budget])
+
+    # the vote is one line, dated to the day, citing all three reports of it
+    assert [i.when.iso() for i in kept if i.when] == ["2025-03-12", "2025"]
+    assert kept[0].text == weekday.text
+    assert kept[0].sources == ("S1", "S2", "S3")
+    # a year is too wide to hold the vote: the same words in 2025 are not folded into it
+    assert kept[1].text == budget.text
+
+
+def test_a_report_date_does_not_hold_an_event_of_its_month() -> None:
+    reported = When(dt.date(2025, 3, 14), "day", "published")
+    month = When(dt.date(2025, 3, 1), "month", "explicit", "March")
+    first = Item(PARAPHRASES[1][0], ("S1",), 0.9, month, "S1")
+    second = Item(PARAPHRASES[1][1], ("S2",), 0.5, reported, "S2")
+    kept = drop_repeats([first, second])
+    # still one fact (the words say so), but the month's wording is not traded for a report date
+    assert [i.text for i in kept] == [first.text]

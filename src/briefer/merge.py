@@ -258,6 +258,7 @@ def merge(candidates: Sequence[Candidate], index: FactIndex) -> tuple[list[Item]
     disagreement is added to ``index.refused`` for the brief to report.
     """
     from .disagree import refused
+
     order = sorted(
         candidates,
         key=lambda c: (-c.score, source_order(c.sentence.source_id), c.sentence.index),
@@ -310,6 +311,24 @@ def _agreeing(
     return [i for n, i in enumerate(positions) if n not in out]
 
 
+def _dated_alike(x: Item, y: Item) -> bool:
+    """Whether two items are dated the same, or one is dated to a month holding the other's
+    day ("2025-03" holds "2025-03-12": one event told at two precisions, as "next week" and
+    "on 12 March" are). A year is too wide to say so, and a report date holds nothing but
+    itself."""
+    if x.when is None or y.when is None:
+        return False
+    a, b = x.when.iso(), y.when.iso()
+    if a == b:
+        return True
+    if "published" in (x.when.basis, y.when.basis) or "year" in (
+        x.when.precision,
+        y.when.precision,
+    ):
+        return False
+    return a.startswith(b) or b.startswith(a)
+
+
 def drop_repeats(items: Sequence[Item], language: str = "english") -> list[Item]:
     """``items`` without any that repeat an earlier (better) one's fact, citations combined.
 
@@ -323,13 +342,9 @@ def drop_repeats(items: Sequence[Item], language: str = "english") -> list[Item]
 
     words = [content_words(item.text, language) for item in items]
     found = overlaps(words, _least_shared(min(MIN_OVERLAP, SAME_DATE_OVERLAP)))
-    iso = [item.when.iso() if item.when is not None else None for item in items]
     a, b = found.first, found.second
     dated_alike = np.array(
-        [
-            iso[i] is not None and iso[i] == iso[j]
-            for i, j in zip(a.tolist(), b.tolist(), strict=True)
-        ],
+        [_dated_alike(items[i], items[j]) for i, j in zip(a.tolist(), b.tolist(), strict=True)],
         dtype=bool,
     )
     overlap = np.where(dated_alike, SAME_DATE_OVERLAP, MIN_OVERLAP)
@@ -347,5 +362,15 @@ def drop_repeats(items: Sequence[Item], language: str = "english") -> list[Item]
         if refuse_merge(other.text, None, item.text, None, language):
             continue  # told with other details: not cited for this wording (see ``refused``)
         sources = tuple(sorted(set(other.sources) | set(item.sources), key=source_order))
-        kept[into] = replace(other, sources=sources)
+        if _finer(item, other):  # the same event, dated more precisely: its wording stays
+            kept[into] = replace(item, sources=sources, score=max(item.score, other.score))
+        else:
+            kept[into] = replace(other, sources=sources)
     return list(kept.values())
+
+
+def _finer(item: Item, other: Item) -> bool:
+    """Whether ``item`` dates the event ``other`` reports more precisely."""
+    if item.when is None or other.when is None or not _dated_alike(item, other):
+        return False
+    return len(item.when.iso()) > len(other.when.iso())
