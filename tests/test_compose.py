@@ -87,3 +87,20 @@ def test_candidate_sentences() -> None:
     assert not is_candidate("BREAKING NEWS FROM THE HARBOUR DISTRICT TODAY")
     assert not is_candidate("Castillo has warned, as [we reported](https://x.example/a) in May.")
     assert not is_candidate("Who will pay for the barrier in the end?")
+
+
+def test_title_is_the_headline_sharing_most_words_with_the_others() -> None:
+    from dataclasses import replace
+
+    def titled(source: Source, sid: str, title: str) -> Source:
+        return replace(source, id=sid, metadata=replace(source.metadata, title=title))
+
+    sources = [
+        titled(HARBOUR_GAZETTE, "S1", "River authority bakery wins a prize"),
+        titled(COAST_RADIO, "S2", "River authority approves harbour flood barrier"),
+        titled(HARBOUR_GAZETTE, "S3", "Fishermen fear narrower harbour mouth"),
+        titled(COAST_RADIO, "S4", "Flood barrier for the old harbour"),
+    ]
+    # shared with the other headlines: S2 six words (river, authority with S1; harbour twice;
+    # flood, barrier), S4 four, S1 and S3 two each
+    assert compose(sources, [], OPTIONS).title == "River authority approves harbour flood barrier"

@@ -137,9 +137,12 @@ def _title(sources: Sequence[Source], items: Sequence[Item], options: BriefOptio
     language = titled[0].language
     words = {s.id: content_words(s.metadata.title or "", language) for s in titled}
     cited = Counter(sid for item in items for sid in item.sources)
+    # the words a headline shares with each other headline, summed: each of its words counts
+    # once for every other headline holding it (source ids are distinct)
+    holders = Counter(w for found in words.values() for w in found)
 
     def standing(source: Source) -> tuple[int, int, dt.date]:
-        shared = sum(len(words[source.id] & words[o.id]) for o in titled if o.id != source.id)
+        shared = sum(holders[w] - 1 for w in words[source.id])
         return (shared, cited[source.id], source.metadata.published or dt.date.min)
 
     return max(titled, key=standing).metadata.title or "News brief"
