@@ -1,5 +1,5 @@
-"""Dates in the source's language: French, Spanish and German month names, weekdays and
-"hier"/"ayer"/"gestern", through dating's public functions and the CLI."""
+"""Dates in the source's language: French, Spanish, German, Italian and Portuguese month
+names, weekdays and "hier"/"ayer"/"gestern", through dating's public functions and the CLI."""
 
 from __future__ import annotations
 
@@ -40,6 +40,13 @@ WEDNESDAY = dt.date(2010, 3, 17)
         ("german", "Im März 2011 wurde gewählt.", "2011-03", "März 2011"),
         ("german", "Die Regierung wird am Freitag entscheiden.", "2010-03-19", "Freitag"),
         ("german", "Der Minister sagte gestern, er trete zurück.", "2010-03-16", "gestern"),
+        ("italian", "Il consiglio si è riunito il 12 marzo 2010.", "2010-03-12", "12 marzo 2010"),
+        ("italian", "Il sindaco ha parlato ieri.", "2010-03-16", "ieri"),
+        ("italian", "Il voto si terrà lunedì prossimo.", "2010-03-22", "lunedì prossimo"),
+        ("italian", "Il ministro ha annunciato martedì le dimissioni.", "2010-03-16", "martedì"),
+        ("portuguese", "Ocorreu em 3 de maio de 2010.", "2010-05-03", "3 de maio de 2010"),
+        ("portuguese", "O ministro falou ontem com a imprensa.", "2010-03-16", "ontem"),
+        ("portuguese", "A votação será na sexta-feira.", "2010-03-19", "sexta-feira"),
     ],
 )
 def test_dates_in_the_source_language(language: str, text: str, iso: str, phrase: str) -> None:
@@ -82,6 +89,7 @@ def test_bylines_in_other_languages_give_publication_dates() -> None:
         dt.date(2025, 4, 10)
     ]
     assert [d for d, _, _ in find_full_dates("Berlin, 3. Mai 2010")] == [dt.date(2010, 5, 3)]
+    assert [d for d, _, _ in find_full_dates("Roma, 12 marzo 2010")] == [dt.date(2010, 3, 12)]
 
 
 @pytest.mark.parametrize(

@@ -28,8 +28,8 @@ def headings(path: Path) -> list[str]:
 @pytest.mark.parametrize(
     ("files", "words", "meta"),
     [
-        (FRENCH, ["Points clés", "Sources"], "Note établie le 2025-06-01"),
-        (SPANISH, ["Puntos clave", "Fuentes"], "Informe generado el 2025-06-01"),
+        (FRENCH, ["Points clés", "Chronologie", "Sources"], "Note établie le 2025-06-01"),
+        (SPANISH, ["Puntos clave", "Cronología", "Fuentes"], "Informe generado el 2025-06-01"),
     ],
 )
 def test_a_foreign_story_gets_headings_in_its_language(

@@ -1,17 +1,20 @@
-"""Dates written in French, Spanish and German, for :func:`briefer.dating.find_dates`.
+"""Dates written in French, Spanish, German, Italian and Portuguese, for
+:func:`briefer.dating.find_dates`.
 
     "le 12 mars 2010", "le 1er mai"           French: day, month, year as written
     "el 3 de mayo de 2010", "en marzo de 2011" Spanish
     "am 3. Mai 2010", "im März 2011"          German
     "lundi", "el martes pasado", "am Freitag" a weekday, counted from publication
     "hier", "ayer", "gestern", "demain"       a day counted from publication
+    "il 12 marzo 2010", "ieri", "lunedì"      Italian; "3 de maio de 2010", "ontem" Portuguese
 
-French and Spanish month and weekday names are matched in lower case (as those languages
-write them) and German ones capitalised, so English text is not misread: "Mardi Gras",
-"Mars" and "A. J. Ayer" are no dates. A weekday is the last one on or before publication
-unless the clause before it marks the future ("lundi prochain", "se reunirá el martes", "wird am
-Freitag"). ``dating.date_sentence`` adds them for a source in one of these languages
-(:func:`with_foreign_dates`): where a reading overlaps an English one, the language's wins.
+French, Spanish, Italian and Portuguese month and weekday names are matched in lower case
+(as those languages write them) and German ones capitalised, so English text is not
+misread: "Mardi Gras", "Mars" and "A. J. Ayer" are no dates. A weekday is the last one on
+or before publication unless the clause before it marks the future ("lundi prochain", "se
+reunirá el martes", "wird am Freitag"). ``dating.find_dates`` adds them for a source in one
+of these languages (:func:`with_foreign_dates`): where a reading overlaps an English one,
+the language's wins.
 """
 
 from __future__ import annotations
@@ -38,6 +41,14 @@ MONTHS: dict[str, dict[str, int]] = {
         "agosto": 8, "septiembre": 9, "setiembre": 9, "octubre": 10, "noviembre": 11,
         "diciembre": 12,
     },
+    "italian": {
+        "gennaio": 1, "febbraio": 2, "marzo": 3, "aprile": 4, "maggio": 5, "giugno": 6,
+        "luglio": 7, "agosto": 8, "settembre": 9, "ottobre": 10, "novembre": 11, "dicembre": 12,
+    },
+    "portuguese": {
+        "janeiro": 1, "fevereiro": 2, "março": 3, "marco": 3, "abril": 4, "maio": 5, "junho": 6,
+        "julho": 7, "agosto": 8, "setembro": 9, "outubro": 10, "novembro": 11, "dezembro": 12,
+    },
     "german": {
         "Januar": 1, "Jänner": 1, "Februar": 2, "März": 3, "April": 4, "Mai": 5, "Juni": 6,
         "Juli": 7, "August": 8, "September": 9, "Oktober": 10, "November": 11, "Dezember": 12,
@@ -53,6 +64,14 @@ WEEKDAYS: dict[str, dict[str, int]] = {
         "lunes": 0, "martes": 1, "miércoles": 2, "miercoles": 2, "jueves": 3, "viernes": 4,
         "sábado": 5, "sabado": 5, "domingo": 6,
     },
+    "italian": {
+        "lunedì": 0, "lunedi": 0, "martedì": 1, "martedi": 1, "mercoledì": 2, "mercoledi": 2,
+        "giovedì": 3, "giovedi": 3, "venerdì": 4, "venerdi": 4, "sabato": 5, "domenica": 6,
+    },
+    "portuguese": {
+        "segunda-feira": 0, "terça-feira": 1, "terca-feira": 1, "quarta-feira": 2,
+        "quinta-feira": 3, "sexta-feira": 4, "sábado": 5, "sabado": 5, "domingo": 6,
+    },
     "german": {
         "Montag": 0, "Dienstag": 1, "Mittwoch": 2, "Donnerstag": 3, "Freitag": 4,
         "Samstag": 5, "Sonnabend": 5, "Sonntag": 6,
@@ -66,17 +85,21 @@ RELATIVE_DAYS: dict[str, dict[str, int]] = {
         "après-demain": 2,
     },
     "spanish": {"anteayer": -2, "antier": -2, "ayer": -1, "hoy": 0, "mañana": 1},
+    "italian": {"l'altro ieri": -2, "l’altro ieri": -2, "ieri": -1, "oggi": 0, "domani": 1,
+                "dopodomani": 2},
+    "portuguese": {"anteontem": -2, "ontem": -1, "hoje": 0, "amanhã": 1},
     "german": {"vorgestern": -2, "gestern": -1, "heute": 0, "morgen": 1, "übermorgen": 2},
 }  # fmt: skip
 
 #: a weekday followed (French, Spanish) or preceded (German) by these is the next one / last one
-_NEXT = r"prochain|próximo|proximo|que\s+viene|nächsten|kommenden"
-_LAST = r"dernier|pasado|letzten|vergangenen"
+_NEXT = r"prochain|próximo|proximo|próxima|proxima|que\s+viene|prossimo|nächsten|kommenden"
+_LAST = r"dernier|pasado|passado|passada|scorso|letzten|vergangenen"
 
 #: a clause about what will happen: its weekday is the next one
 _FUTURE = re.compile(
     r"\b(?:\w+r(?:a|ont)|va|vont|doit|doivent"
     r"|será|serán|habrá|tendrá|va\s+a|van\s+a|\w+rá|\w+rán"
+    r"|\w+rà|\w+ranno|\w+rão|vai|vão"
     r"|wird|werden|soll|sollen)\b"
 )
 #: "por la mañana", "esta mañana": the morning, not tomorrow
@@ -104,6 +127,8 @@ _MONTH = {
     "french": f"(?:{_FR_MONTH})(?![\\w])",
     "spanish": _alternation(list(MONTHS["spanish"])) + r"(?![\w])",
     "german": _alternation(list(MONTHS["german"])) + r"(?![\w])",
+    "italian": _alternation(list(MONTHS["italian"])) + r"(?![\w])",
+    "portuguese": _alternation(list(MONTHS["portuguese"])) + r"(?![\w])",
 }
 _DAY = r"(?P<d>[0-3]?\d)"
 
@@ -114,12 +139,20 @@ _DAY_MONTH = {
         rf"(?<![\w.,]){_DAY}\s+de\s+(?P<m>{_MONTH['spanish']})(?:\s+(?:de|del)\s+{_YEAR})?"
     ),
     "german": re.compile(rf"(?<![\w.,]){_DAY}\.\s*(?P<m>{_MONTH['german']})(?:\s+{_YEAR})?"),
+    "italian": re.compile(
+        rf"(?<![\w.,]){_DAY}(?:°|º)?\s+(?P<m>{_MONTH['italian']})(?:\s+{_YEAR})?"
+    ),
+    "portuguese": re.compile(
+        rf"(?<![\w.,]){_DAY}(?:º)?\s+de\s+(?P<m>{_MONTH['portuguese']})(?:\s+de\s+{_YEAR})?"
+    ),
 }
 #: a month of a year: "mars 2010", "marzo de 2011", "März 2011"
 _MONTH_YEAR = {
     "french": re.compile(rf"(?<![\w])(?P<m>{_MONTH['french']})\s+{_YEAR}"),
     "spanish": re.compile(rf"(?<![\w])(?P<m>{_MONTH['spanish']})\s+(?:de\s+|del\s+)?{_YEAR}"),
     "german": re.compile(rf"(?<![\w])(?P<m>{_MONTH['german']})\s+{_YEAR}"),
+    "italian": re.compile(rf"(?<![\w])(?P<m>{_MONTH['italian']})\s+(?:del\s+)?{_YEAR}"),
+    "portuguese": re.compile(rf"(?<![\w])(?P<m>{_MONTH['portuguese']})\s+(?:de\s+)?{_YEAR}"),
 }
 
 
@@ -193,7 +226,8 @@ def _reading(
 
 
 def foreign_dates(text: str, published: dt.date | None, language: str) -> list[Reading]:
-    """The date expressions of ``text`` in ``language`` (french, spanish, german; none for
+    """The date expressions of ``text`` in ``language`` (french, spanish, german, italian,
+    portuguese; none for
     others), resolved like English ones: a day without its year, a weekday or "hier" needs
     ``published`` (else it is left out)."""
     if language not in MONTHS:

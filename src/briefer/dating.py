@@ -701,8 +701,8 @@ def find_dates(
     ("Friday (Dec 20, 2019)" is one explicit date, not a weekday and a date). An expression
     counted from another date ("two days later", "the next day") is resolved against the
     nearest day-precision date before it in ``text``, else against ``anchor`` (the date the
-    previous sentence gave), else left out. For a source in French, Spanish or German
-    (``language``) its own month names, weekdays and "hier"/"ayer"/"gestern" are read too.
+    previous sentence gave), else left out. For a source in French, Spanish, German, Italian
+    or Portuguese (``language``) its month names, weekdays and "hier"/"ayer" are read too.
     """
     # Cheap gates first: most sentences hold no digit, no month name and no weekday.
     has_digit = _DIGIT.search(text) is not None

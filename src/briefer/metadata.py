@@ -119,11 +119,13 @@ def find_dates(text: str) -> list[tuple[dt.date, int, int]]:
     return found
 
 
-#: French, Spanish and German month names written in ASCII (others hold an accent)
+#: French, Spanish, German, Italian and Portuguese month names in ASCII (others hold an accent)
 _FOREIGN_MONTH = re.compile(
     r"janv|fevr|mars|avr|mai|juin|juil|aout|sept|octobre|novembre|decembre|enero|febrero"
     r"|marzo|abril|mayo|junio|julio|agosto|setiembre|octubre|noviembre|diciembre"
-    r"|Januar|Februar|Mai|Juni|Juli|Oktober|Dezember",
+    r"|Januar|Februar|Mai|Juni|Juli|Oktober|Dezember"
+    r"|gennaio|febbraio|aprile|maggio|giugno|luglio|settembre|ottobre|dicembre"
+    r"|janeiro|fevereiro|marco|maio|junho|julho|setembro|outubro|novembro|dezembro",
     re.IGNORECASE,
 )
 
