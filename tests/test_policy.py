@@ -7,7 +7,7 @@ import json
 from dataclasses import replace
 
 from briefer.models import Brief, Item, Metadata, Source
-from briefer.policy import policy_sections, with_policy
+from briefer.policy import focus_share, focus_source, policy_sections, read_source, with_policy
 from briefer.render import render_json
 
 GAZETTE = Source(
@@ -101,3 +101,22 @@ def test_what_to_watch_keeps_only_what_is_still_ahead_of_the_newest_report() -> 
         "Divers will resume the search for the missing trawler on Sunday.",
         "The salvage contract is pending approval by the harbour board.",
     ]
+
+
+def test_sections_from_readings_made_beforehand_are_the_same() -> None:
+    # compose reads each source in the worker that ranks it and hands the readings over
+    readings = {s.id: read_source(s) for s in (GAZETTE, RADIO)}
+    assert policy_sections([GAZETTE, RADIO], readings=readings) == policy_sections([GAZETTE, RADIO])
+
+
+def test_a_reading_of_other_paragraphs_is_not_used() -> None:
+    # a reading of the radio report filed under the gazette's id: the gazette is read again
+    stale = {"S1": read_source(replace(RADIO, id="S1"))}
+    assert policy_sections([GAZETTE, RADIO], readings=stale) == policy_sections([GAZETTE, RADIO])
+
+
+def test_a_focused_source_keeps_the_paragraphs_around_its_best_sentences() -> None:
+    focused = focus_source(GAZETTE, [4, 1, 5], share=3)
+    assert focused.paragraphs == GAZETTE.paragraphs[0:2] + GAZETTE.paragraphs[3:5]
+    assert focus_source(GAZETTE, [4, 1], share=None) == GAZETTE
+    assert focus_share([GAZETTE, RADIO]) is None

@@ -20,7 +20,7 @@ from .dating import date_sentence
 from .merge import Candidate, FactIndex, drop_repeats, merge
 from .models import Brief, BriefOptions, Item, Sentence, Skipped, Source
 from .parallel import map_ordered
-from .policy import with_policy
+from .policy import Reading, focus_share, focus_source, read_source, with_policy
 from .rank import prepare as prepare_ranking
 from .rank import rank_sentences
 from .split import split_sentences
@@ -73,6 +73,16 @@ def is_candidate(text: str) -> bool:
 
 def _ranked_source(source: Source, options: BriefOptions) -> list[Candidate]:
     return _ranked(source, source_sentences(source), options)
+
+
+def _ranked_and_read(
+    source: Source, options: BriefOptions, share: int | None
+) -> tuple[list[Candidate], Reading]:
+    """The source ranked, and read for the policy sections around its best sentences (the
+    paragraphs :func:`briefer.policy.focus` keeps), in the same worker."""
+    ranked = _ranked_source(source, options)
+    best = [c.sentence.paragraph for c in ranked]
+    return ranked, read_source(focus_source(source, best, share))
 
 
 def _ranked(
@@ -153,11 +163,14 @@ def compose(sources: Sequence[Source], skipped: Sequence[Skipped], options: Brie
     before fitting to a page."""
     language = sources[0].language if sources else options.language
     # each source is split, ranked and dated on its own: on every core when there are many
-    ranked = map_ordered(
-        partial(_ranked_source, options=options),
+    # (and read for the policy sections, around its best sentences when there are many)
+    done = map_ordered(
+        partial(_ranked_and_read, options=options, share=focus_share(sources)),
         sources,
         warm=partial(prepare_ranking, options.algorithm, language),
     )
+    ranked = [r for r, _ in done]
+    readings = {s.id: reading for s, (_, reading) in zip(sources, done, strict=True)}
     published = {s.id: s.metadata.published for s in sources}
     index = FactIndex([c.sentence for r in ranked for c in r], language, published)
     candidates = [c for r in ranked for c in _weighed(r, index)]
@@ -197,4 +210,4 @@ def compose(sources: Sequence[Source], skipped: Sequence[Skipped], options: Brie
     # why it matters, what to watch, who said what, where sources disagree (the merge's
     # refusals first); a large input is read only around each source's best sentences
     best = {s.id: [c.sentence.paragraph for c in r] for s, r in zip(sources, ranked, strict=True)}
-    return with_policy(brief, sources, best=best, found=index.refused)
+    return with_policy(brief, sources, best=best, found=index.refused, readings=readings)

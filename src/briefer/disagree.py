@@ -35,11 +35,14 @@ from .split import split_sentences
 from .words import content_words
 
 __all__ = [
+    "Claim",
     "Conflict",
     "Disagreement",
     "Version",
+    "claims",
     "conflict",
     "disagreements",
+    "disagreements_among",
     "refuse_merge",
     "refused",
 ]
@@ -250,8 +253,10 @@ def _names(text: str, blank: Sequence[tuple[int, int]]) -> list[tuple[str, str, 
     return found
 
 
-def _date_spans(text: str, published: dt.date | None) -> list[tuple[int, int]]:
-    return [(m.start, m.end) for m in find_dates(text, published)]
+def _date_spans(
+    text: str, published: dt.date | None, language: str = "english"
+) -> list[tuple[int, int]]:
+    return [(m.start, m.end) for m in find_dates(text, published, language=language)]
 
 
 def _frame(text: str, spans: Sequence[tuple[int, int]], language: str) -> frozenset[str]:
@@ -392,7 +397,7 @@ class _Said:
 
 @lru_cache(maxsize=8192)  # a merge step asks about the same sentence again and again
 def _read(text: str, published: dt.date | None, source_id: str, language: str) -> _Said:
-    dates = tuple(_date_spans(text, published))
+    dates = tuple(_date_spans(text, published, language))
     return _Said(
         text,
         source_id,
@@ -534,20 +539,34 @@ def refused(
     return refuse, Disagreement(kind, tuple(versions.values()))
 
 
+#: a sentence of a source read for what it could disagree on (see :func:`claims`)
+Claim = _Said
+
+
+def claims(source: Source) -> tuple[Claim, ...]:
+    """The sentences of ``source`` that could disagree with another source's, each read once
+    (per source, so that a large input reads them on every core)."""
+    said: list[_Said] = []
+    for paragraph in source.paragraphs:
+        for text in split_sentences(paragraph):
+            read = _read(text, source.metadata.published, source.id, source.language)
+            # only a sentence with a figure, a date or a name can disagree with another
+            if len(read.frame) >= 2 and (read.figures or read.dates or read.names):
+                said.append(read)
+    return tuple(said)
+
+
 def disagreements(sources: Sequence[Source]) -> list[Disagreement]:
     """Every fact that sources report with different numbers, dates or names.
 
     Each disagreement holds one version per value, each a verbatim sentence citing every
     source that reports that value; the most widely reported facts come first.
     """
-    said: list[_Said] = []
-    for source in sources:
-        for paragraph in source.paragraphs:
-            for text in split_sentences(paragraph):
-                read = _read(text, source.metadata.published, source.id, source.language)
-                # only a sentence with a figure, a date or a name can disagree with another
-                if len(read.frame) >= 2 and (read.figures or read.dates or read.names):
-                    said.append(read)
+    return disagreements_among([c for source in sources for c in claims(source)])
+
+
+def disagreements_among(said: Sequence[Claim]) -> list[Disagreement]:
+    """:func:`disagreements` over the :func:`claims` of the sources, in source order."""
     postings: dict[str, list[int]] = defaultdict(list)
     for i, s in enumerate(said):
         for word in s.frame:

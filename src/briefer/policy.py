@@ -22,19 +22,32 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
-from .disagree import Disagreement, disagreements
+import numpy as np
+import numpy.typing as npt
+
+from .disagree import Claim, Disagreement, claims, disagreements_among
 from .merge import SAME_DATE_OVERLAP, same_fact, source_order
 from .models import Brief, Item, Source
-from .quotes import Quote, quotes
+from .quotes import Quote, find_quotes, quotes_among
 from .significance import model
 from .split import split_sentences
-from .watch import Watch, watch_items
+from .watch import Watch, source_watch, watch_among
 from .words import content_words
 
 if TYPE_CHECKING:
     from .layout import Block
 
-__all__ = ["PolicyLimits", "PolicySections", "focus", "policy_sections", "with_policy"]
+__all__ = [
+    "PolicyLimits",
+    "PolicySections",
+    "Reading",
+    "focus",
+    "focus_share",
+    "focus_source",
+    "policy_sections",
+    "read_source",
+    "with_policy",
+]
 
 #: a quote is on the page already when this share of its content words is in one sentence
 QUOTE_SHOWN = 0.8
@@ -73,22 +86,63 @@ class PolicySections:
     disagreements: tuple[Disagreement, ...]
 
 
-def _why_it_matters(
-    sources: Sequence[Source], shown: Sequence[Item], limit: int
-) -> tuple[Item, ...]:
-    """The sentences most likely to state significance, once per fact, not already shown."""
-    language = sources[0].language if sources else "english"
-    sentences = [
-        (source.id, text)
-        for source in sources
+@dataclass(frozen=True, eq=False)
+class Reading:
+    """What the policy sections need from one source, read once (see :func:`read_source`):
+    on a large input, in the worker process that ranks the source."""
+
+    source_id: str
+    #: the paragraphs read (the source's, or those :func:`focus_source` kept)
+    paragraphs: tuple[str, ...]
+    #: the sentences weighed for "why it matters", and their significance features
+    weighed: tuple[str, ...]
+    features: npt.NDArray[np.float64]
+    #: the sentences about something to come, each with its content words
+    watch: tuple[tuple[Watch, frozenset[str]], ...]
+    quotes: tuple[Quote, ...]
+    #: the sentences that could disagree with another source's
+    claims: tuple[Claim, ...]
+
+
+def read_source(source: Source) -> Reading:
+    """Everything the policy sections read in one source, all of it from that source alone."""
+    weighed = tuple(
+        text
         for paragraph in source.paragraphs
         for text in split_sentences(paragraph)
         if MIN_WORDS <= len(text.split()) <= MAX_WORDS
-    ]
+    )
+    return Reading(
+        source_id=source.id,
+        paragraphs=source.paragraphs,
+        weighed=weighed,
+        features=model().features(weighed),
+        watch=source_watch(source),
+        quotes=tuple(find_quotes(source)),
+        claims=claims(source),
+    )
+
+
+def _readings(sources: Sequence[Source], readings: Mapping[str, Reading] | None) -> list[Reading]:
+    """Each source's reading: the one given when it is of the same paragraphs, else read now."""
+    found = []
+    for source in sources:
+        given = readings.get(source.id) if readings else None
+        if given is None or given.paragraphs != source.paragraphs:
+            given = read_source(source)
+        found.append(given)
+    return found
+
+
+def _why_it_matters(
+    read: Sequence[Reading], language: str, shown: Sequence[Item], limit: int
+) -> tuple[Item, ...]:
+    """The sentences most likely to state significance, once per fact, not already shown."""
+    sentences = [(r.source_id, text) for r in read for text in r.weighed]
     if not sentences:
         return ()
     fitted = model()
-    probabilities = fitted.probability([text for _, text in sentences])
+    probabilities = fitted.probability_of(np.vstack([r.features for r in read]))
     shown_words = [content_words(i.text, language) for i in shown]
     kept: list[tuple[Item, frozenset[str]]] = []
     ranked = sorted(
@@ -118,21 +172,29 @@ def policy_sections(
     sources: Sequence[Source],
     shown: Iterable[Item] = (),
     limits: PolicyLimits | None = None,
+    readings: Mapping[str, Reading] | None = None,
 ) -> PolicySections:
-    """The four policy sections for ``sources``; ``shown`` are items the brief already has."""
+    """The four policy sections for ``sources``; ``shown`` are items the brief already has.
+
+    ``readings`` (source id → :func:`read_source` of that source, as given here) spares
+    reading the sources again.
+    """
     limits = limits or PolicyLimits()
-    ahead = still_ahead(watch_items(sources), sources)
+    read = _readings(sources, readings)
+    ahead = still_ahead(watch_among(hit for r in read for hit in r.watch), sources)
     language = sources[0].language if sources else "english"
     watch = one_per_event(
         [Item(w.text, w.sources, 0.0, w.when, w.source_id) for w in ahead], language
     )[: limits.what_to_watch]
     # whole quotations before partial ones ("called it 'reckless'"), each kind as ranked
-    said = sorted(quotes(sources), key=lambda q: q.partial)[: limits.who_said_what]
+    found = quotes_among((q for r in read for q in r.quotes), language)
+    said = sorted(found, key=lambda q: q.partial)[: limits.who_said_what]
+    disagree = disagreements_among([c for r in read for c in r.claims])
     return PolicySections(
-        why_it_matters=_why_it_matters(sources, list(shown), limits.why_it_matters),
+        why_it_matters=_why_it_matters(read, language, list(shown), limits.why_it_matters),
         what_to_watch=tuple(watch),
         who_said_what=tuple(said),
-        disagreements=tuple(disagreements(sources)[: limits.disagreements]),
+        disagreements=tuple(disagree[: limits.disagreements]),
     )
 
 
@@ -219,20 +281,28 @@ def focus(
     paragraph before each (a quote's speaker is often named there), in their order, the
     paragraphs shared out evenly across the sources.
     """
+    share = focus_share(sources, limits)
+    return [focus_source(source, best.get(source.id, ()), share) for source in sources]
+
+
+def focus_share(sources: Sequence[Source], limits: PolicyLimits | None = None) -> int | None:
+    """How many paragraphs :func:`focus` keeps of each source (``None``: all of them)."""
     limits = limits or PolicyLimits()
     if sum(len(s.paragraphs) for s in sources) <= limits.full_paragraphs:
-        return list(sources)
-    share = max(limits.min_per_source, limits.focus_paragraphs // max(1, len(sources)))
-    focused = []
-    for source in sources:
-        wanted: set[int] = set()
-        for p in best.get(source.id, ()):
-            if len(wanted) >= share:
-                break
-            wanted.update(q for q in (p - 1, p) if 0 <= q < len(source.paragraphs))
-        paragraphs = tuple(source.paragraphs[p] for p in sorted(wanted))
-        focused.append(replace(source, paragraphs=paragraphs))
-    return focused
+        return None
+    return max(limits.min_per_source, limits.focus_paragraphs // max(1, len(sources)))
+
+
+def focus_source(source: Source, best: Sequence[int], share: int | None) -> Source:
+    """One source as :func:`focus` cuts it, ``share`` being :func:`focus_share`'s answer."""
+    if share is None:
+        return source
+    wanted: set[int] = set()
+    for p in best:
+        if len(wanted) >= share:
+            break
+        wanted.update(q for q in (p - 1, p) if 0 <= q < len(source.paragraphs))
+    return replace(source, paragraphs=tuple(source.paragraphs[p] for p in sorted(wanted)))
 
 
 def _once_on_page(brief: Brief) -> Brief:
@@ -308,16 +378,18 @@ def with_policy(
     best: Mapping[str, Sequence[int]] | None = None,
     found: Sequence[Disagreement] = (),
     limits: PolicyLimits | None = None,
+    readings: Mapping[str, Reading] | None = None,
 ) -> Brief:
     """``brief`` with its policy fields filled from ``sources``, no sentence twice.
 
     ``best`` (source id → paragraph numbers of its best sentences) lets a large input be
     read only around those (see :func:`focus`); ``found`` are disagreements already found
-    (the merge step's refusals), listed first.
+    (the merge step's refusals), listed first; ``readings`` are the sources' readings (see
+    :func:`policy_sections`), when read already.
     """
     limits = limits or PolicyLimits()
     read = focus(sources, best, limits) if best is not None else list(sources)
-    sections = policy_sections(read, [*brief.key_points, *brief.chronology], limits)
+    sections = policy_sections(read, [*brief.key_points, *brief.chronology], limits, readings)
     return _once_on_page(
         replace(
             brief,

@@ -32,7 +32,7 @@ from .models import Source
 from .split import sentence_spans
 from .words import content_words
 
-__all__ = ["Quote", "find_quotes", "merge_quotes", "quotes"]
+__all__ = ["Quote", "find_quotes", "merge_quotes", "quotes", "quotes_among"]
 
 #: "part one … part two": how the parts of a quote split by its attribution are shown
 PART_JOINER = " … "
@@ -692,6 +692,11 @@ def merge_quotes(found: Iterable[Quote], language: str = "english") -> list[Quot
 def quotes(sources: Sequence[Source]) -> list[Quote]:
     """Every attributed quotation in ``sources``, each once, most widely reported first."""
     language = sources[0].language if sources else "english"
-    merged = merge_quotes((q for s in sources for q in find_quotes(s)), language)
+    return quotes_among((q for s in sources for q in find_quotes(s)), language)
+
+
+def quotes_among(found: Iterable[Quote], language: str = "english") -> list[Quote]:
+    """:func:`quotes` from the :func:`find_quotes` of the sources, in source order."""
+    merged = merge_quotes(found, language)
     order = {id(q): i for i, q in enumerate(merged)}
     return sorted(merged, key=lambda q: (-len(q.sources), order[id(q)]))

@@ -92,8 +92,17 @@ class Model:
 
     def probability(self, texts: Sequence[str]) -> npt.NDArray[np.float64]:
         """The probability that each text states significance."""
-        features = (_features(texts, self.vocabulary) - self.mean) / self.scale
-        return _sigmoid(features @ self.weights + self.bias)
+        return self.probability_of(self.features(texts))
+
+    def features(self, texts: Sequence[str]) -> npt.NDArray[np.float64]:
+        """Each text's features, one row a text (what :meth:`probability_of` weighs): the
+        costly part, computed per source in a worker on a large input."""
+        return _features(texts, self.vocabulary)
+
+    def probability_of(self, features: npt.NDArray[np.float64]) -> npt.NDArray[np.float64]:
+        """The probability for each row of :meth:`features` (rows of several calls stacked)."""
+        scaled = (features - self.mean) / self.scale
+        return _sigmoid(scaled @ self.weights + self.bias)
 
 
 def _cue_counts(text: str) -> list[float]:

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 
 from .dating import find_dates
@@ -26,7 +26,7 @@ from .models import Source, When
 from .split import split_sentences
 from .words import content_words
 
-__all__ = ["Watch", "watch_items", "watch_sentence"]
+__all__ = ["Watch", "source_watch", "watch_among", "watch_items", "watch_sentence"]
 
 
 @dataclass(frozen=True)
@@ -97,7 +97,9 @@ def _ahead(when: When, published: dt.date) -> bool:
     return when.date.year > published.year
 
 
-def watch_sentence(text: str, published: dt.date | None) -> tuple[When | None, str] | None:
+def watch_sentence(
+    text: str, published: dt.date | None, language: str = "english"
+) -> tuple[When | None, str] | None:
     """The date ahead and the cue that make ``text`` a thing to watch, or ``None``.
 
     The date is the first one after ``published`` the sentence states (``None`` for a pending
@@ -105,12 +107,12 @@ def watch_sentence(text: str, published: dt.date | None) -> tuple[When | None, s
     """
     past = _PAST_EXPECTATION.search(text)
     pending = _PENDING.search(text)
-    ahead = _dates_ahead(text, published, past is not None)
+    ahead = _dates_ahead(text, published, past is not None, language)
     if not pending and not _FUTURE.search(text):
         ahead = [w for w in ahead if w.basis == "explicit"]
     if not ahead and pending and not past:
         # "results are not expected until Thursday": the negation hides the future from dating
-        ahead = _dates_ahead(_NOT_EXPECTED.sub(r"\1 expected", text), published, False)
+        ahead = _dates_ahead(_NOT_EXPECTED.sub(r"\1 expected", text), published, False, language)
     if ahead:
         first = ahead[0]
         return first, pending.group(0) if pending else (first.phrase or first.iso())
@@ -119,10 +121,12 @@ def watch_sentence(text: str, published: dt.date | None) -> tuple[When | None, s
     return None
 
 
-def _dates_ahead(text: str, published: dt.date | None, past: bool) -> list[When]:
+def _dates_ahead(
+    text: str, published: dt.date | None, past: bool, language: str = "english"
+) -> list[When]:
     ahead: list[When] = []
     if published is not None:
-        for mention in find_dates(text, published):
+        for mention in find_dates(text, published, language=language):
             when = mention.when
             if not _ahead(when, published):
                 continue
@@ -143,23 +147,33 @@ def watch_items(sources: Sequence[Source]) -> list[Watch]:
 
     Ordered by the date ahead; the pending decisions without a date come last.
     """
-    found: list[tuple[Watch, frozenset[str]]] = []
-    for source in sources:
-        language = source.language
-        for paragraph in source.paragraphs:
-            for text in split_sentences(paragraph):
-                hit = watch_sentence(text, source.metadata.published)
-                if hit is None:
-                    continue
+    return watch_among([hit for source in sources for hit in source_watch(source)])
+
+
+def source_watch(source: Source) -> tuple[tuple[Watch, frozenset[str]], ...]:
+    """The sentences of ``source`` about an event to come, in order, each with its content
+    words (per source, so that a large input reads them on every core)."""
+    found = []
+    for paragraph in source.paragraphs:
+        for text in split_sentences(paragraph):
+            hit = watch_sentence(text, source.metadata.published, source.language)
+            if hit is not None:
                 when, cue = hit
-                words = content_words(text, language)
                 item = Watch(text, (source.id,), source.id, when, cue)
-                for i, (other, other_words) in enumerate(found):
-                    if same_fact(words, other_words):
-                        cited = tuple(sorted(set(other.sources) | {source.id}, key=source_order))
-                        better = other.when or when
-                        found[i] = (replace(other, sources=cited, when=better), other_words)
-                        break
-                else:
-                    found.append((item, words))
+                found.append((item, content_words(text, source.language)))
+    return tuple(found)
+
+
+def watch_among(hits: Iterable[tuple[Watch, frozenset[str]]]) -> list[Watch]:
+    """:func:`watch_items` from the :func:`source_watch` of the sources, in source order."""
+    found: list[tuple[Watch, frozenset[str]]] = []
+    for item, words in hits:
+        for i, (other, other_words) in enumerate(found):
+            if same_fact(words, other_words):
+                cited = tuple(sorted({*other.sources, item.source_id}, key=source_order))
+                better = other.when or item.when
+                found[i] = (replace(other, sources=cited, when=better), other_words)
+                break
+        else:
+            found.append((item, words))
     return sorted((w for w, _ in found), key=_order)
