@@ -10,6 +10,9 @@ the topic. The feed goes through briefer's reader and cleaner (``load_sources``)
 - ARI: adjusted Rand index against the topics (1.0 = identical partitions, ~0 = chance);
 - stories: number of stories found (truth: 4).
 
+Then each Timeline17 folder alone (one story each): the stories found (truth: 1), the share
+of articles in the largest, and how many are single articles left apart.
+
     python benchmarks/bench_stories.py            # default settings + a threshold sweep
     python benchmarks/bench_stories.py --mixes 10 --per-topic 20
 """
@@ -103,6 +106,7 @@ def main() -> int:
     parser.add_argument("--mixes", type=int, default=5)
     parser.add_argument("--per-topic", type=int, default=12)
     parser.add_argument("--seed", type=int, default=17)
+    parser.add_argument("--no-single", action="store_true", help="skip the one-topic runs")
     args = parser.parse_args()
     if not timeline17.available():
         print(f"skipped: Timeline17 not found at {timeline17.ROOT}")
@@ -111,6 +115,10 @@ def main() -> int:
     base = GroupingOptions()
     settings = [("default", base)]
     settings += [(f"threshold {t}", replace(base, threshold=t)) for t in (0.04, 0.05, 0.07, 0.08)]
+    settings += [("no fragment pass", replace(base, minor_share=0.0))]
+    settings += [(f"attach >= {a}", replace(base, attach_threshold=a)) for a in (0.02, 0.035)]
+    settings += [(f"minor < {s}", replace(base, minor_share=s)) for s in (0.05, 0.2)]
+    settings += [(f"margin {m}", replace(base, attach_margin=m)) for m in (1.0, 1.5)]
     settings += [(f"names x{w}", replace(base, name_weight=w)) for w in (0.0, 2.0)]
     settings += [("dates ignored", replace(base, half_life_days=0))]
     settings += [
@@ -147,7 +155,37 @@ def main() -> int:
             f"{t['ari'] / args.mixes:6.3f} {t['stories'] / args.mixes:8.1f}"
         )
     print(f"grouping time (default): {seconds / args.mixes:.2f} s per mix")
+    if not args.no_single:
+        single(settings[0][1], replace(base, minor_share=0.0))
     return 0
+
+
+def single(options: GroupingOptions, before: GroupingOptions) -> None:
+    """Each Timeline17 folder alone: one story, however many articles."""
+    print(
+        f"\n{'one folder':22} {'articles':>8} {'stories':>8} {'largest':>8} {'single':>7}"
+        f" {'without fragment pass':>22}"
+    )
+    for name in timeline17.folders():
+        with tempfile.TemporaryDirectory(prefix="bench-stories-") as tmp:
+            feed = Path(tmp) / "one.jsonl"
+            with feed.open("w", encoding="utf-8") as out:
+                for i, article in enumerate(timeline17.articles(name)):
+                    record = {
+                        "id": f"{article.folder}/{article.id}/{i}",
+                        "published": article.published,
+                        "text": "\n\n".join(article.sentences),
+                    }
+                    out.write(json.dumps(record) + "\n")
+            found = load_sources([feed], BriefOptions(today=dt.date(2020, 1, 1))).sources
+        groups = group_sources(found, options)
+        sizes = sorted((len(g) for g in groups), reverse=True)
+        alone = sum(1 for k in sizes if k == 1)
+        old = sorted((len(g) for g in group_sources(found, before)), reverse=True)
+        print(
+            f"{name:22} {len(found):8} {len(groups):8} {sizes[0] / len(found):8.0%} {alone:7}"
+            f" {f'{len(old)} (largest {old[0] / len(found):.0%})':>22}"
+        )
 
 
 if __name__ == "__main__":

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 from pathlib import Path
 
 import pytest
@@ -120,3 +121,30 @@ def test_no_settings_anywhere_keeps_the_defaults(tmp_path: Path) -> None:
     code, output = make()
     assert code == 0, output
     assert sorted(p.name for p in (tmp_path / "outputs").iterdir()) == ["brief.docx", "brief.md"]
+
+
+def test_by_story_from_the_file_or_environment_and_one_brief_flag_beats_them(
+    tmp_path: Path,
+) -> None:
+    mixed = Path(__file__).parent / "fixtures" / "mixed"
+
+    def stories(*args: str, env: dict[str, str] | None = None) -> int:
+        result = CliRunner().invoke(
+            app, ["make", str(mixed), "--date", "2025-04-01", "-f", "md", *args], env=env
+        )
+        assert result.exit_code == 0, result.output
+        index = tmp_path / "outputs" / "index.json"
+        count = len(json.loads(index.read_text("utf-8"))["stories"]) if index.exists() else 1
+        shutil.rmtree(tmp_path / "outputs")
+        return count
+
+    assert stories() == 1  # default: one brief of everything
+    (tmp_path / "pyproject.toml").write_text("[tool.briefer]\nby-story = true\n")
+    assert stories() == 3  # the file groups the mixed folder into its three stories
+    assert stories(env={"BRIEFER_BY_STORY": "no"}) == 1  # environment over file
+    assert stories("--one-brief") == 1  # flag over file
+    assert stories("--by-story", env={"BRIEFER_BY_STORY": "off"}) == 3  # flag over environment
+    (tmp_path / "pyproject.toml").write_text("[tool.briefer]\nby_story = \"maybe\"\n")
+    result = CliRunner().invoke(app, ["make", str(mixed)])
+    assert result.exit_code == 2
+    assert "by_story: expected true or false, got 'maybe'" in result.output

@@ -13,7 +13,7 @@ import pytest
 from typer.testing import CliRunner
 
 from briefer.cli import app
-from briefer.grouping import average_linkage, slug, story_name, story_slugs
+from briefer.grouping import attach_fragments, average_linkage, slug, story_name, story_slugs
 from briefer.models import Metadata, Source
 from briefer.progress import Progress
 from briefer.schemas import load_schema
@@ -84,6 +84,37 @@ def test_brief_of_a_story_cites_only_its_own_articles(mixed: Path, tmp_path: Pat
     assert [s["id"] for s in brief["sources"]] == ["S1", "S2", "S3"]
 
 
+STRAY = """Eastbrook Chronicle
+
+Chess club crowns a twelve-year-old champion
+
+By Lena Fischer, 22 March 2025
+
+Twelve-year-old Mira Olsen won the Eastbrook open chess championship on Saturday, beating
+the club's veteran Piotr Nowak in a tense final game that lasted almost four hours.
+
+Olsen, who learned the game from her grandfather, said she had prepared with endgame puzzles
+every evening since January.
+
+The club will send her to the national youth tournament in Lisbon this summer.
+"""
+
+
+def test_a_stray_article_stays_alone_and_the_index_says_so(mixed: Path, tmp_path: Path) -> None:
+    (mixed / "stray-chess.txt").write_text(STRAY, encoding="utf-8")
+    out = tmp_path / "out"
+    code, _, stderr = run("make", str(mixed), "--by-story", "-o", str(out), "-f", "md")
+    assert code == 0, stderr
+    index = json.loads((out / "index.json").read_text(encoding="utf-8"))
+    assert sorted(map(sorted, grouped_files(index))) == [["fire"], ["measles"], ["port"], ["stray"]]
+    notes = {s["story"]: s["note"] for s in index["stories"]}
+    stray = next(name for name in notes if "chess" in name)
+    assert notes.pop(stray) == "a single article, like no other story in the run"
+    assert set(notes.values()) == {None}  # the real stories carry no note
+    line = next(x for x in (out / "index.md").read_text("utf-8").splitlines() if stray in x)
+    assert line.endswith("— 1 source (a single article, like no other story in the run)")
+
+
 def test_feed_on_stdin_is_grouped_too(tmp_path: Path) -> None:
     lines = []
     for path in sorted(MIXED.glob("*.txt")):
@@ -135,6 +166,36 @@ def test_average_linkage_joins_blocks_and_stops_at_the_threshold() -> None:
     assert len(set(average_linkage(sim, 0.36))) == 4
     assert len(set(average_linkage(sim, 0.9))) == 5
     assert average_linkage(np.zeros((0, 0), dtype=np.float32), 0.1) == []
+
+
+def test_fragments_join_the_major_story_they_resemble_and_strays_stay_apart() -> None:
+    # rows 0-7: one story's main body; 8-9: a fragment of it, told from another angle
+    # (linked at 0.04, under the 0.06 cut); 10: another story's main body of 4 (11-13);
+    # 14: a stray article like nothing (0.01)
+    n = 15
+    sim = np.full((n, n), 0.01, dtype=np.float32)
+    body, fragment, other = range(8), (8, 9), range(10, 14)
+    for block, value in ((body, 0.2), (fragment, 0.3), (other, 0.2)):
+        for i in block:
+            for j in block:
+                sim[i, j] = value
+    for i in fragment:
+        for j in body:
+            sim[i, j] = sim[j, i] = 0.04
+        for j in other:
+            sim[i, j] = sim[j, i] = 0.02
+    np.fill_diagonal(sim, 1.0)
+    labels = average_linkage(sim, 0.06)
+    assert len(set(labels)) == 4  # body, fragment, other story, stray
+    joined = attach_fragments(sim, labels, minor_share=0.2, threshold=0.03)
+    assert len(set(joined)) == 3
+    assert {joined[i] for i in (*body, *fragment)} == {joined[0]}  # the fragment joined
+    assert {joined[i] for i in other} == {joined[10]} != {joined[0]}  # a major story stays
+    assert joined[14] not in {joined[0], joined[10]}  # the stray stays apart
+    # above the fragment's similarity to the body, nothing moves
+    assert attach_fragments(sim, labels, minor_share=0.2, threshold=0.05) == labels
+    # a major story is never moved, however similar
+    assert attach_fragments(sim, labels, minor_share=0.1, threshold=0.03)[8] == labels[8]
 
 
 def source(title: str | None, text: str = "Some text here.") -> Source:

@@ -147,3 +147,121 @@ def test_english_samples_stay_english() -> None:
     assert {s.language for s in brief.sources} == {"english"}
     for case in sorted((ROOT / "tests" / "cases").glob("*/inputs")):
         assert {s.language for s in make_brief(case).sources} == {"english"}, case
+
+
+ENGLISH_LYON = {
+    "lyon-herald.txt": (
+        "Lyon Herald\n\nLyon to close Rhône swimming pool for two years\n\n"
+        "By Tom Price, 4 March 2025\n\n"
+        "Lyon's city council voted on Tuesday to close the Rhône swimming pool for two years "
+        "so that its leaking basin and changing rooms can be rebuilt.\n\n"
+        "The works will cost 18 million euros, half of it paid by the metropolitan authority, "
+        "and the pool should reopen in September 2027, the city hall said.\n\n"
+        "Swimming clubs with about 1,200 members will train at the Vaise and Gerland pools "
+        "while the work goes on.\n"
+    ),
+    "riviera-wire.txt": (
+        "Riviera Wire\n\nRhône pool in Lyon shut until 2027\n\n5 March 2025\n\n"
+        "The Rhône pool in Lyon will shut for two years of renovation, the city council "
+        "decided on Tuesday.\n\n"
+        "The basin loses thousands of litres of water every day, according to the city hall, "
+        "which put the cost of the works at 18 million euros.\n\n"
+        "Club swimmers will be welcomed at the Vaise and Gerland pools, the city said.\n"
+    ),
+    "alpine-times.txt": (
+        "Alpine Times\n\nLyon council votes to shut Rhône pool\n\n6 March 2025\n\n"
+        "Lyon councillors on Tuesday approved closing the Rhône pool for two years of repairs.\n\n"
+        "The 18 million euro project will fix a basin that the city hall says loses thousands "
+        "of litres of water a day.\n\n"
+        "Nadia Benali, the deputy mayor for sport, called the closure difficult but necessary.\n"
+    ),
+}
+
+
+def test_a_story_told_in_two_languages_reads_each_source_in_its_own(tmp_path: Path) -> None:
+    story = folder(tmp_path, {**FRENCH, **ENGLISH_LYON})
+    out = tmp_path / "out"
+    result = CliRunner().invoke(
+        app, ["make", str(story), "-o", str(out), "-f", "json", "-f", "md", "--date",
+              "2025-06-01", "-q"],
+    )  # fmt: skip
+    assert result.exit_code == 0, result.output
+    document = json.loads((out / "brief.json").read_text("utf-8"))
+    language = {s["id"]: s["language"] for s in document["sources"]}
+    assert sorted(language.values()) == ["english"] * 3 + ["french"] * 2
+    items = [*document["key_points"], *document["chronology"]]
+    # the same fact is merged within each language, through its own stemmer and stop words
+    merged = [{language[s] for s in item["sources"]} for item in items if len(item["sources"]) > 1]
+    assert {"english"} in merged and {"french"} in merged
+    # … but never across two: an English line does not cite a French source, nor the reverse
+    for item in items:
+        assert len({language[sid] for sid in item["sources"]}) == 1, item
+    # both languages' sources are summarised and cited
+    assert {language[sid] for item in items for sid in item["sources"]} == {"english", "french"}
+    # the page's fixed words follow the majority (English here) …
+    assert "## Key points" in (out / "brief.md").read_text("utf-8")
+    # … and French when most sources are French
+    fewer = {k: v for k, v in ENGLISH_LYON.items() if k == "lyon-herald.txt"}
+    story2 = tmp_path / "story2"
+    story2.mkdir()
+    for name, text in {**FRENCH, **fewer}.items():
+        (story2 / name).write_text(text, encoding="utf-8")
+    result = CliRunner().invoke(
+        app, ["make", str(story2), "-o", str(out / "fr"), "-f", "md", "--date", "2025-06-01"]
+    )
+    assert result.exit_code == 0, result.output
+    assert "## Points clés" in (out / "fr" / "brief.md").read_text("utf-8")
+
+
+def test_two_languages_never_share_a_word_when_facts_are_matched() -> None:
+    from briefer.merge import FactIndex, drop_repeats
+    from briefer.models import Item, Sentence
+
+    english = "The Vaise, Gerland, Villeurbanne and Bron pools will host the clubs."
+    french = "Les piscines de Vaise, Gerland, Villeurbanne et Bron accueilleront les clubs."
+    french_again = (
+        "Les clubs seront accueillis dans les piscines de Vaise, Gerland, Villeurbanne et Bron."
+    )
+    said = [Sentence("S1", 0, 0, english), Sentence("S2", 0, 0, french),
+            Sentence("S3", 0, 0, french_again)]  # fmt: skip
+    # read in one language, the names alone make the English and French lines one fact
+    assert FactIndex(said, "english").same_as(said[0]) == [0, 1, 2]
+    languages = {"S1": "english", "S2": "french", "S3": "french"}
+    index = FactIndex(said, "english", languages=languages)
+    assert index.same_as(said[0]) == [0]
+    assert index.same_as(said[1]) == [1, 2]  # French reports of one fact still meet
+    items = [Item(s.text, (s.source_id,), 1.0, source_id=s.source_id) for s in said]
+    assert len(drop_repeats(items, "english")) == 1
+    kept = drop_repeats(items, "english", languages)
+    assert [i.sources for i in kept] == [("S1",), ("S2", "S3")]
+
+
+def test_a_french_story_gets_its_timeline_dates(tmp_path: Path) -> None:
+    story = folder(tmp_path, FRENCH)
+    out = tmp_path / "timeline"
+    result = CliRunner().invoke(app, ["timeline", str(story), "-o", str(out), "-f", "json", "-q"])
+    assert result.exit_code == 0, result.output
+    document = json.loads((out / "timeline.json").read_text("utf-8"))
+    dates = {entry["date"] for entry in document["dates"]}
+    # "a voté mardi" in an article of Tuesday 4 March 2025; "prévue en septembre 2027"
+    assert {"2025-03-04", "2027-09"} <= dates
+
+
+def test_a_french_story_gets_its_dates_to_watch(tmp_path: Path) -> None:
+    from briefer.pipeline import load_sources
+    from briefer.watch import watch_items
+
+    story = folder(tmp_path, {
+        "lyon-soir.txt": (
+            "Lyon Soir\n\nPiscine du Rhône : le chantier commencera le 2 juin\n\n"
+            "Par Paul Girard, 6 mars 2025\n\n"
+            "Le chantier de la piscine du Rhône commencera le 2 juin, a annoncé jeudi la "
+            "mairie de Lyon, après le vote du conseil municipal.\n\n"
+            "Les nageurs des clubs lyonnais iront à Vaise et à Gerland dès le mois de juin.\n"
+        ),
+    })  # fmt: skip
+    sources = load_sources([story], BriefOptions()).sources
+    assert [s.language for s in sources] == ["french"]
+    watched = watch_items(sources)
+    assert [(w.when.iso() if w.when else None) for w in watched][:1] == ["2025-06-02"]
+    assert watched[0].text.startswith("Le chantier de la piscine du Rhône commencera le 2 juin")

@@ -77,7 +77,7 @@ class ChronologyOptions:
     since: dt.date | None = None
     until: dt.date | None = None
     keywords: tuple[str, ...] = ()
-    language: str = "english"
+    language: str = "auto"  # each source's own, detected (or one forced)
     months: bool = True
 
 
@@ -168,7 +168,7 @@ def read(
     before it in its source, anchors "the next day" or "two days later" when it names one day."""
     found = [
         m.when
-        for m in find_dates(sentence.text, published, anchor_of(sentence, previous))
+        for m in find_dates(sentence.text, published, anchor_of(sentence, previous), language)
         if m.when.basis != "published"
     ]
     days = tuple(w for w in found if w.precision == "day")

@@ -157,6 +157,7 @@ MAKE_SETTINGS = {
     "max_file_mb": "max_file_mb",
     "max_articles": "max_articles",
     "language": "language",
+    "by_story": "by_story",
 }
 
 
@@ -378,9 +379,10 @@ def make(
     by_story: Annotated[
         bool,
         typer.Option(
-            "--by-story",
+            "--by-story/--one-brief",
             help="INPUTS mix several stories: group the articles by content and dates and "
-            "write one brief per story to OUTPUT/<story>/ with an index.",
+            "write one brief per story to OUTPUT/<story>/ with an index (--one-brief: "
+            "one brief of everything, overriding a by_story setting).",
         ),
     ] = False,
     verbose: Annotated[int, typer.Option("--verbose", "-v", count=True, help="Say more.")] = 0,
@@ -398,7 +400,7 @@ def make(
 
     Settings: briefer.toml (or [tool.briefer] in pyproject.toml) in the working folder and
     BRIEFER_* variables set output, format, algorithm, page, templates, max_file_mb,
-    max_articles, language; a flag beats a variable, which beats the file.
+    max_articles, language, by_story; a flag beats a variable, which beats the file.
 
     Formats: md, docx, json; pdf (needs LibreOffice) and png, a picture of the page (needs
     LibreOffice and poppler's pdftoppm).
@@ -418,6 +420,7 @@ def make(
     max_file_mb = settings.get("max_file_mb", max_file_mb)
     max_articles = settings.get("max_articles", max_articles)
     language = _language_option(settings.get("language", language))
+    by_story = settings.get("by_story", by_story)
     if algorithm not in ALGORITHMS:
         raise typer.BadParameter(
             f"unknown algorithm {algorithm!r}; choose one of {', '.join(sorted(ALGORITHMS))}",

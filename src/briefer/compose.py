@@ -144,8 +144,7 @@ def _title(sources: Sequence[Source], items: Sequence[Item], options: BriefOptio
     titled = [s for s in sources if s.metadata.title]
     if not titled:
         return "News brief"
-    language = titled[0].language
-    words = {s.id: content_words(s.metadata.title or "", language) for s in titled}
+    words = {s.id: content_words(s.metadata.title or "", s.language) for s in titled}
     cited = Counter(sid for item in items for sid in item.sources)
     # the words a headline shares with each other headline, summed: each of its words counts
     # once for every other headline holding it (source ids are distinct)
@@ -161,7 +160,10 @@ def _title(sources: Sequence[Source], items: Sequence[Item], options: BriefOptio
 def compose(sources: Sequence[Source], skipped: Sequence[Skipped], options: BriefOptions) -> Brief:
     """The brief for ``sources``: title, key points, chronology and the policy sections,
     before fitting to a page."""
-    language = sources[0].language if sources else options.language
+    # the sources' most common language (a run may mix them; each source is read in its own)
+    languages = {s.id: s.language for s in sources}
+    counts = Counter(languages.values())
+    language = min(counts, key=lambda k: (-counts[k], k)) if counts else options.language
     # each source is split, ranked and dated on its own: on every core when there are many
     # (and read for the policy sections, around its best sentences when there are many)
     done = map_ordered(
@@ -172,7 +174,7 @@ def compose(sources: Sequence[Source], skipped: Sequence[Skipped], options: Brie
     ranked = [r for r, _ in done]
     readings = {s.id: reading for s, (_, reading) in zip(sources, done, strict=True)}
     published = {s.id: s.metadata.published for s in sources}
-    index = FactIndex([c.sentence for r in ranked for c in r], language, published)
+    index = FactIndex([c.sentence for r in ranked for c in r], language, published, languages)
     candidates = [c for r in ranked for c in _weighed(r, index)]
     titles = {_plain(s.metadata.title) for s in sources if s.metadata.title}
     candidates = [c for c in candidates if _plain(c.sentence.text) not in titles]
@@ -183,7 +185,7 @@ def compose(sources: Sequence[Source], skipped: Sequence[Skipped], options: Brie
         position = index.position(r[0].sentence) if r else None
         if position is not None and position in holder:
             lead_items.append(merged[holder[position]])
-    items = drop_repeats(merged, language)
+    items = drop_repeats(merged, language, languages)
     kept = {i.text: i for i in items}
 
     # the chronology opens with each source's lead fact on its report date, then takes

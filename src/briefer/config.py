@@ -9,6 +9,7 @@ exist). Keys are the long option names with ``_`` for ``-``; an unknown key or a
     algorithm = "textrank"        # BRIEFER_ALGORITHM=textrank
     format = ["md", "json"]       # BRIEFER_FORMAT=md,json
     output = "briefs/"            # BRIEFER_OUTPUT=briefs/  (relative to the settings file)
+    by_story = true               # BRIEFER_BY_STORY=yes    (true/false, yes/no, on/off, 1/0)
 """
 
 from __future__ import annotations
@@ -87,6 +88,18 @@ def _number(kind: type[int] | type[float], least: float) -> Callable[[Any, str],
     return parse
 
 
+_TRUE = ("true", "yes", "on", "1")
+_FALSE = ("false", "no", "off", "0")
+
+
+def _boolean(value: Any, where: str) -> bool:
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, str) and value.strip().lower() in _TRUE + _FALSE:
+        return value.strip().lower() in _TRUE
+    raise ConfigError(f"{where}: expected true or false, got {value!r}")
+
+
 def _path(value: Any, where: str) -> str:
     return _text(value, where)
 
@@ -101,6 +114,7 @@ PARSERS: dict[str, Callable[[Any, str], Any]] = {
     "max_file_mb": _number(float, 0.001),
     "max_articles": _number(int, 1),
     "language": lambda value, where: _text(value, where).lower(),
+    "by_story": _boolean,
 }
 
 

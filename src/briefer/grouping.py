@@ -8,6 +8,11 @@ clusters of average-linkage agglomerative clustering cut at ``threshold``: two g
 while their articles are, on average, at least that similar. Average linkage is reducible,
 so the nearest-neighbour chain finds the same clusters in O(n²) time on one n×n matrix.
 
+That cut splits one big story into a main body and fragments (words the whole story shares
+are in every article, so weigh little): a second pass moves each fragment (under a tenth of
+the feed) into the major story it is on average most similar to, when at least
+``attach_threshold`` similar; what resembles no major story stays apart.
+
 Measured on mixed Timeline17 feeds by ``benchmarks/bench_stories.py`` (purity, adjusted Rand).
 """
 
@@ -57,6 +62,12 @@ class GroupingOptions:
     date_floor: float = 0.8
     #: at most this many terms (the most widespread, in at least two articles) describe an article
     max_terms: int = 20_000
+    #: a story holding less than this share of the feed's articles is a fragment …
+    minor_share: float = 0.1
+    #: … and joins the major story it is on average most similar to, when at least this similar
+    attach_threshold: float = 0.025
+    #: … and this many times as similar to it as to any other major story (else it is torn)
+    attach_margin: float = 1.2
 
 
 def _sentence_starts(paragraph: str) -> set[int]:
@@ -225,6 +236,46 @@ def average_linkage(sim: npt.NDArray[np.float32], threshold: float) -> list[int]
     return labels
 
 
+def attach_fragments(
+    sim: npt.NDArray[np.float32],
+    labels: Sequence[int],
+    minor_share: float,
+    threshold: float,
+    margin: float = 1.0,
+) -> list[int]:
+    """``labels`` with each minor cluster moved into the major cluster nearest to it.
+
+    A cluster is minor when it holds less than ``minor_share`` of the rows (and is not the
+    largest). The cut at the strict threshold splits one big story into a main body and
+    fragments told from another angle (the relief effort of an earthquake, the inquiry into a
+    spill): words the whole story shares are in every article and weigh little against a
+    fragment's own words. A fragment joins the major cluster its articles are, on average,
+    most similar to when that average reaches ``threshold``; one that resembles no major
+    cluster that much stays on its own (a stray article is not forced into a story).
+    """
+    n = len(labels)
+    sizes = Counter(labels)
+    if len(sizes) < 2:
+        return list(labels)
+    largest = max(sizes.values())
+    major = [c for c, k in sizes.items() if k >= minor_share * n or k == largest]
+    members = np.asarray(labels)
+    major_rows = [members == c for c in major]
+    result = list(labels)
+    for cluster in sizes:
+        if cluster in major:
+            continue
+        rows = members == cluster
+        means = [float(sim[np.ix_(rows, m)].mean()) for m in major_rows]
+        best = int(np.argmax(means))
+        runner_up = max((m for i, m in enumerate(means) if i != best), default=0.0)
+        if means[best] >= threshold and means[best] >= margin * runner_up:
+            target = major[best]
+            for i in np.flatnonzero(rows):
+                result[i] = target
+    return result
+
+
 def group_sources(
     sources: Sequence[Source], options: GroupingOptions | None = None
 ) -> list[list[Source]]:
@@ -235,7 +286,14 @@ def group_sources(
     options = options or GroupingOptions()
     if not sources:
         return []
-    labels = average_linkage(similarity(sources, options), options.threshold)
+    sim = similarity(sources, options)
+    labels = attach_fragments(
+        sim,
+        average_linkage(sim, options.threshold),
+        options.minor_share,
+        options.attach_threshold,
+        options.attach_margin,
+    )
     groups: dict[int, list[int]] = {}
     for index, label in enumerate(labels):
         groups.setdefault(label, []).append(index)

@@ -115,22 +115,35 @@ def same_facts(
     return enough & close
 
 
+def language_words(text: str, language: str, main: str) -> frozenset[str]:
+    """``text``'s content words in ``language``; marked with it when not the ``main`` one, so
+    that sentences in two languages never share a word ("nation" is English and French)."""
+    words = content_words(text, language)
+    return words if language == main else frozenset(f"{language}:{w}" for w in words)
+
+
 class FactIndex:
-    """Every sentence of every source, looked up by content words."""
+    """Every sentence of every source, looked up by content words.
+
+    Each sentence is read in its source's language (``languages``: source id → language,
+    ``language`` for the others); the words of two languages never match.
+    """
 
     def __init__(
         self,
         sentences: Sequence[Sentence],
         language: str = "english",
         published: Mapping[str, dt.date | None] | None = None,
+        languages: Mapping[str, str] | None = None,
     ) -> None:
         self.language = language
+        self.languages = dict(languages or {})
         self.sentences = list(sentences)
         #: each source's publication date (source id →), to read "on Monday" when comparing
         self.published = dict(published or {})
         #: what :func:`merge` refused to merge: the same fact told with other details
         self.refused: list[Disagreement] = []
-        self.words = [content_words(s.text, language) for s in self.sentences]
+        self.words = [self._words(s) for s in self.sentences]
         self._position = {(s.source_id, s.index): i for i, s in enumerate(self.sentences)}
 
     @cached_property
@@ -176,6 +189,13 @@ class FactIndex:
         np.cumsum(np.bincount(source, minlength=n), out=starts[1:])
         return starts.tolist(), target[order].tolist()
 
+    def language_of(self, sentence: Sentence) -> str:
+        """The language ``sentence``'s source is written in."""
+        return self.languages.get(sentence.source_id, self.language)
+
+    def _words(self, sentence: Sentence) -> frozenset[str]:
+        return language_words(sentence.text, self.language_of(sentence), self.language)
+
     def position(self, sentence: Sentence) -> int | None:
         """Where ``sentence`` is in the index, if it is there."""
         return self._position.get((sentence.source_id, sentence.index))
@@ -183,7 +203,7 @@ class FactIndex:
     def words_of(self, sentence: Sentence) -> frozenset[str]:
         position = self.position(sentence)
         if position is None:
-            return content_words(sentence.text, self.language)
+            return self._words(sentence)
         return self.words[position]
 
     def same_as(self, sentence: Sentence) -> list[int]:
@@ -195,7 +215,7 @@ class FactIndex:
         if own is not None:
             starts, positions = self._same
             return positions[starts[own] : starts[own + 1]]
-        words = content_words(sentence.text, self.language)
+        words = self._words(sentence)
         counts: Counter[int] = Counter()
         for word in words:
             counts.update(self.postings.get(word, ()))
@@ -303,7 +323,7 @@ def _agreeing(
     others = [index.sentences[i] for i in positions]
     found = [(s.text, s.source_id, index.published.get(s.source_id)) for s in others]
     lead_said = (lead.text, lead.source_id, index.published.get(lead.source_id))
-    refuse, disagreement = refused(lead_said, found, index.language)
+    refuse, disagreement = refused(lead_said, found, index.language_of(lead))
     if disagreement is None:
         return positions
     index.refused.append(disagreement)
@@ -329,8 +349,13 @@ def _dated_alike(x: Item, y: Item) -> bool:
     return a.startswith(b) or b.startswith(a)
 
 
-def drop_repeats(items: Sequence[Item], language: str = "english") -> list[Item]:
+def drop_repeats(
+    items: Sequence[Item], language: str = "english", languages: Mapping[str, str] | None = None
+) -> list[Item]:
     """``items`` without any that repeat an earlier (better) one's fact, citations combined.
+
+    Each item is read in its source's language (``languages``: source id → language, else
+    ``language``); items in two languages are never one fact.
 
     Two items dated the same day (or month) need less overlap to count as one event. An
     item repeating several earlier ones folds into the first of them still kept.
@@ -340,7 +365,12 @@ def drop_repeats(items: Sequence[Item], language: str = "english") -> list[Item]
     from .disagree import refuse_merge
     from .overlap import overlaps
 
-    words = [content_words(item.text, language) for item in items]
+    known = languages or {}
+    own = [known.get(item.source_id or item.sources[0], language) for item in items]
+    words = [
+        language_words(item.text, lang, language)
+        for item, lang in zip(items, own, strict=True)
+    ]
     found = overlaps(words, _least_shared(min(MIN_OVERLAP, SAME_DATE_OVERLAP)))
     a, b = found.first, found.second
     dated_alike = np.array(
@@ -359,7 +389,7 @@ def drop_repeats(items: Sequence[Item], language: str = "english") -> list[Item]
             kept[k] = item
             continue
         other = kept[into]
-        if refuse_merge(other.text, None, item.text, None, language):
+        if refuse_merge(other.text, None, item.text, None, own[k]):
             continue  # told with other details: not cited for this wording (see ``refused``)
         sources = tuple(sorted(set(other.sources) | set(item.sources), key=source_order))
         if _finer(item, other):  # the same event, dated more precisely: its wording stays

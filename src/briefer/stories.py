@@ -28,6 +28,8 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 INDEX_NAMES = ("index.md", "index.json")
+#: the index's word on a story of one article that resembles no other story in the run
+STRAY_NOTE = "a single article, like no other story in the run"
 
 
 @dataclass(frozen=True)
@@ -39,6 +41,8 @@ class Story:
     brief: Brief | None = None
     written: tuple[Path, ...] = ()
     error: str | None = None
+    #: what the reader should know of how the story was made (a stray article alone)
+    note: str | None = None
 
 
 def story_folders(inputs: Sequence[Path]) -> list[Path] | None:
@@ -125,7 +129,8 @@ def make_grouped(
         numbered = tuple(replace(s, id=f"S{i}") for i, s in enumerate(group, start=1))
         brief = fit_to_page(compose(numbered, (), options), options.templates)
         written = write_brief(brief, out_dir / slug, formats, options.templates)
-        stories.append(Story(slug, None, brief, tuple(written)))
+        note = STRAY_NOTE if len(group) == 1 and len(groups) > 1 else None
+        stories.append(Story(slug, None, brief, tuple(written), note=note))
     write_index(stories, out_dir, found.skipped)
     return stories, found.skipped
 
@@ -152,6 +157,7 @@ def index_json(
                 "key_points": len(brief.key_points) if brief else 0,
                 "files": [p.relative_to(out_dir).as_posix() for p in story.written],
                 "error": strip_unsafe(story.error) if story.error else None,
+                "note": story.note,
                 "articles": [strip_unsafe(_article(s)) for s in brief.sources] if brief else [],
             }
         )
@@ -181,9 +187,10 @@ def index_markdown(
         )
         title = md_escape(story.brief.title)
         link = f"[{title}](<{main.relative_to(out_dir).as_posix()}>)" if main else title
-        lines.append(
-            f"- **{md_escape(story.name)}**: {link} — {len(story.brief.sources)} sources"
-        )
+        note = f" ({md_escape(story.note)})" if story.note else ""
+        count = len(story.brief.sources)
+        sources = f"{count} source" + ("" if count == 1 else "s")
+        lines.append(f"- **{md_escape(story.name)}**: {link} — {sources}{note}")
     if skipped:
         lines += ["", f"{len(skipped)} files or items skipped:", ""]
         lines += [f"- {md_escape(s.file)}: {md_escape(s.reason)}" for s in skipped]

@@ -48,7 +48,8 @@ def readings(sources: Sequence[Source], language: str = "english") -> list[Readi
         previous: Reading | None = None
         for sentence in source_sentences(source):
             if is_candidate(sentence.text):
-                previous = read(sentence, source.metadata.published, position, language, previous)
+                published = source.metadata.published
+                previous = read(sentence, published, position, source.language, previous)
                 found.append(previous)
                 position += 1
     return found
