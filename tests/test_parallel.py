@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from briefer import parallel, words
+from briefer import dating, memo, parallel, words
 from briefer.models import BriefOptions
 from briefer.pipeline import make_brief
 
@@ -34,6 +34,41 @@ def test_results_come_back_in_order_with_the_stems_workers_learned(
     assert results == [_stems_of(t, "english") for t in texts]
     # the words were stemmed in the workers and remembered here
     assert len(words.cached_stemmer("english")) >= before + 2 * len(texts)
+
+
+def _dated(text: str) -> list[str]:
+    words.content_words(text)
+    return [m.when.iso() for m in dating.find_dates(text, dt.date(2025, 3, 12))]
+
+
+def test_dates_and_content_words_learned_in_workers_come_back(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setenv("BRIEFER_WORKERS", "2")
+    monkeypatch.setattr(parallel, "MIN_ITEMS", 2)
+    monkeypatch.setattr(parallel, "CHUNK", 2)
+    texts = [f"The ferry inquiry {k} reports on {k + 1} April, after the storm." for k in range(8)]
+    assert not any(dating._FOUND.get((t, dt.date(2025, 3, 12), None, "english")) for t in texts)
+
+    results = parallel.map_ordered(_dated, texts)
+
+    assert results == [[f"2025-04-{k + 1:02d}"] for k in range(8)]
+    for text in texts:  # known here without working them out again
+        assert dating._FOUND.get((text, dt.date(2025, 3, 12), None, "english")) is not None
+        assert text in words._CONTENT["english"]
+
+
+def test_a_memo_sends_back_only_what_was_learned_since_the_mark() -> None:
+    found: memo.Memo[str, int] = memo.Memo("test.lengths", 3)
+    found.put("quay", 4)
+    mark = memo.marks()
+    found.put("harbour", 7)
+    assert memo.learned_since(mark)["test.lengths"] == [("harbour", 7)]
+    found.put("pier", 4)
+    found.put("slipway", 7)  # the memo was full: cleared, so everything it holds is new
+    assert memo.learned_since(mark)["test.lengths"] == [("slipway", 7)]
+    memo.remember({"test.lengths": [("dock", 4)], "not.imported": [("x", 1)]})
+    assert found.get("dock") == 4
 
 
 def test_the_brief_is_the_same_on_several_processes(monkeypatch: pytest.MonkeyPatch) -> None:

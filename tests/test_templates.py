@@ -306,3 +306,10 @@ def test_a_word_file_that_is_not_one_fails_cleanly(tmp_path: Path) -> None:
     assert code == 1, output
     assert "brief.docx is not a usable Word file" in output
     assert not (tmp_path / "out").exists()
+
+
+def test_the_shipped_templates_render_a_brief() -> None:
+    # `briefer make` checks only templates the user gives; the shipped ones are checked here
+    from briefer.docx_render import check_templates
+
+    check_templates(None)  # raises TemplateError naming what is wrong

@@ -45,6 +45,7 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
+from briefer.memo import Memo
 from briefer.models import Precision, When
 
 __all__ = ["DateMention", "date_sentence", "find_dates"]
@@ -691,6 +692,14 @@ def _without_overlaps(candidates: list[_Candidate]) -> list[DateMention]:
     return [DateMention(c.when, c.start, c.end) for c in kept]
 
 
+#: answers of :func:`find_dates` remembered before the memory is cleared (the same sentence is
+#: dated for ranking, for the disagreements and for what to watch)
+FOUND_CACHE_SIZE = 50_000
+_FOUND: Memo[tuple[str, dt.date | None, dt.date | None, str], tuple[DateMention, ...]] = Memo(
+    "dating.find_dates", FOUND_CACHE_SIZE
+)
+
+
 def find_dates(
     text: str, published: dt.date | None, anchor: dt.date | None = None, language: str = "english"
 ) -> list[DateMention]:
@@ -704,6 +713,16 @@ def find_dates(
     previous sentence gave), else left out. For a source in French, Spanish, German, Italian
     or Portuguese (``language``) its month names, weekdays and "hier"/"ayer" are read too.
     """
+    key = (text, published, anchor, language)
+    found = _FOUND.get(key)
+    if found is None:  # remembered, and sent back from a worker process (briefer.memo)
+        found = _FOUND.put(key, tuple(_find_dates(text, published, anchor, language)))
+    return list(found)
+
+
+def _find_dates(
+    text: str, published: dt.date | None, anchor: dt.date | None, language: str
+) -> list[DateMention]:
     # Cheap gates first: most sentences hold no digit, no month name and no weekday.
     has_digit = _DIGIT.search(text) is not None
     has_month = _MONTH_HINT.search(text) is not None

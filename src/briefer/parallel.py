@@ -7,8 +7,9 @@ not available, or for a handful of articles, the work runs here. Results come ba
 order, and each article's result does not depend on which process computed it, so the brief
 is the same either way. ``BRIEFER_WORKERS=1`` turns the workers off.
 
-Each worker also sends back the word stems it learned, so that the stages that run here
-afterwards (finding who reports the same fact) do not stem every word again.
+Each worker also sends back the word stems, the sentences' content words and the answers of
+its memos (:mod:`briefer.memo`: the dates of sentences) it learned, so that the stages that
+run here afterwards (finding who reports the same fact) do not work them out again.
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from typing import TypeVar
 
-from . import words
+from . import memo, words
 
 log = logging.getLogger(__name__)
 
@@ -44,10 +45,14 @@ def worker_count() -> int:
     return os.cpu_count() or 1
 
 
-def _run(function: Callable[[T], R], chunk: list[T]) -> tuple[list[R], words.StemDelta]:
-    mark = words.stems_mark()
+def _run(
+    function: Callable[[T], R], chunk: list[T]
+) -> tuple[list[R], words.StemDelta, words.ContentDelta, memo.Learned]:
+    stems, content, memos = words.stems_mark(), words.content_mark(), memo.marks()
     results = [function(item) for item in chunk]
-    return results, words.stems_since(mark)
+    # the texts are pickled once with the results that hold them (pickle remembers objects)
+    learned = words.stems_since(stems), words.content_since(content), memo.learned_since(memos)
+    return results, *learned
 
 
 def map_ordered(
@@ -83,9 +88,11 @@ def map_ordered(
             done = pool.map(_run, [function] * len(chunks), chunks)  # all chunks submitted
             if meanwhile is not None:
                 meanwhile()
-            for part, stems in done:
+            for part, stems, content, memos in done:
                 results.extend(part)
                 words.remember_stems(stems)
+                words.remember_content(content)
+                memo.remember(memos)
     except (BrokenProcessPool, OSError) as error:  # a worker killed, no processes left…
         log.warning("worker processes failed (%s); carrying on in one process", error)
         return [function(item) for item in todo]
