@@ -113,3 +113,30 @@ def test_a_picture_credit_opening_a_sentence_is_glued_on_but_the_agency_as_subje
     assert form("REUTERS/Ana Petrova Engineers closed the last sluice gate on Monday.") == 0.5
     assert form("Reuters reported on Monday that engineers had closed the last sluice gate.") == 1
     assert form("AFP news agency said engineers had closed the last sluice gate on Monday.") == 1
+
+
+def test_a_date_named_at_the_top_of_reports_outweighs_one_named_as_deep_background() -> None:
+    # three reports each name both dates: the storm in their opening sentence, the old
+    # levee repair twenty sentences down; the same sources, the same day, so only where
+    # in the article the date stands can tell them apart
+    readings = []
+    for i in range(1, 4):
+        source = f"S{i}"
+        readings.append(
+            _reading(source, 0, "The storm surge broke through the levee on September 8.", WED)
+        )
+        readings.append(
+            _reading(
+                source,
+                20,
+                "The levee had last been repaired on September 5, officials said.",
+                WED,
+                20,
+            )
+        )
+    weights = date_weights(readings, ChronologyOptions())
+    assert weights[dt.date(2025, 9, 8)] > weights[dt.date(2025, 9, 5)]
+    # each source still counts once per date, however often it names it
+    again = "Crews had worked on it since September 5, a spokesman said."
+    repeated = [*readings, _reading("S1", 21, again, WED, 21)]
+    assert date_weights(repeated, ChronologyOptions()) == weights

@@ -8,7 +8,8 @@ chosen here.
   :func:`briefer.dating.find_dates`), once per source, and a day on which many articles
   appeared counts too (Tran et al. 2013; Ghalandari & Ifrim 2020, "Datewise"). A date that
   articles written *later* still refer to is an event the story looks back on, so those
-  references weigh more than the ones made on the day.
+  references weigh more than the ones made on the day; and a date named in an article's
+  opening sentences (what it reports) weighs more than one named deep down (background).
 * **What happened.** For each date the candidates are the sentences that mention it and the
   lead sentences (with no date of their own) of articles published on it or the day after;
   the chosen sentence is the most central one: closest (TF-IDF cosine) to the centroid of the
@@ -47,6 +48,10 @@ LATER_REFERENCE = 1.0
 SAME_DAY_REFERENCE = 0.5
 #: weight of one article published on a date
 PUBLISHED = 0.5
+#: a reference in a source's opening sentence counts (1 + LEAD_EMPHASIS) times, fading
+#: linearly to once by its ``LEAD_REACH``-th sentence: news is written as an inverted pyramid,
+#: so a date named at the top is what the article reports, one named deep down is background
+LEAD_EMPHASIS, LEAD_REACH = 1.0, 15
 #: a source's first sentences stand for what its publication date (and the day before) brought
 LEAD_SENTENCES = 5
 #: the centroid keeps only the words both kinds of candidate use when they share this many
@@ -281,25 +286,37 @@ def _inside(day: dt.date | None, options: ChronologyOptions) -> bool:
     )
 
 
+def prominence(position: int) -> float:
+    """How much a reference counts at ``position`` among its source's sentences (0 the lead):
+    1 + ``LEAD_EMPHASIS`` at the top, falling linearly to 1 by the ``LEAD_REACH``-th."""
+    return 1.0 + LEAD_EMPHASIS * max(0.0, 1.0 - position / LEAD_REACH)
+
+
 def date_weights(readings: Sequence[Reading], options: ChronologyOptions) -> dict[dt.date, float]:
-    """How strongly the material points to each day: sources referring to it, and articles
-    published on it (see the weights above)."""
-    later: dict[dt.date, set[str]] = defaultdict(set)
-    same: dict[dt.date, set[str]] = defaultdict(set)
+    """How strongly the material points to each day: sources referring to it (each source
+    once, by its most prominent reference: :func:`prominence`), and articles published on it
+    (see the weights above)."""
+    later: dict[dt.date, dict[str, float]] = defaultdict(dict)
+    same: dict[dt.date, dict[str, float]] = defaultdict(dict)
     published: dict[dt.date, set[str]] = defaultdict(set)
     for r in readings:
         source = r.sentence.source_id
         if r.published is not None:
             published[r.published].add(source)
+        if not r.days:
+            continue
+        strength = prominence(r.position)
         for when in r.days:
             if r.published is not None and when.date < r.published:
-                later[when.date].add(source)
+                table = later[when.date]
             else:
-                same[when.date].add(source)
+                table = same[when.date]
+            if strength > table.get(source, 0.0):
+                table[source] = strength
     weights: dict[dt.date, float] = defaultdict(float)
-    for table, weight in ((later, LATER_REFERENCE), (same, SAME_DAY_REFERENCE)):
-        for day, sources in table.items():
-            weights[day] += weight * len(sources)
+    for tables, weight in ((later, LATER_REFERENCE), (same, SAME_DAY_REFERENCE)):
+        for day, strengths in tables.items():
+            weights[day] += weight * sum(strengths.values())
     for day, sources in published.items():
         weights[day] += PUBLISHED * len(sources)
     return {d: w for d, w in weights.items() if _inside(d, options)}
