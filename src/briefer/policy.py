@@ -144,6 +144,11 @@ def _why_it_matters(
     fitted = model()
     probabilities = fitted.probability_of(np.vstack([r.features for r in read]))
     shown_words = [content_words(i.text, language) for i in shown]
+    # the shown items sharing a word with a sentence: no other can be the same fact
+    holders: dict[str, list[int]] = {}
+    for n, found in enumerate(shown_words):
+        for word in found:
+            holders.setdefault(word, []).append(n)
     kept: list[tuple[Item, frozenset[str]]] = []
     ranked = sorted(
         zip(sentences, probabilities, strict=True),
@@ -153,7 +158,8 @@ def _why_it_matters(
         if probability < fitted.threshold:
             break
         words = content_words(text, language)
-        if any(same_fact(words, other) for other in shown_words):
+        near = {n for word in words for n in holders.get(word, ())}
+        if any(same_fact(words, shown_words[n]) for n in near):
             continue
         for i, (item, item_words) in enumerate(kept):
             if same_fact(words, item_words):
@@ -219,9 +225,24 @@ def watch_once(brief: Brief) -> Brief:
     if not on_timeline or not brief.what_to_watch:
         return brief
     language = brief.sources[0].language if brief.sources else "english"
-    watch = tuple(
-        i for i in brief.what_to_watch if not any(same_event(i, e, language) for e in on_timeline)
-    )
+    # same_event against each, without comparing items on different dates (the page fitting
+    # asks this for every layout it tries)
+    texts = {e.text for e in on_timeline}
+    by_date: dict[str, list[frozenset[str]]] = {}
+    for e in on_timeline:
+        assert e.when is not None
+        by_date.setdefault(e.when.iso(), []).append(content_words(e.text, language))
+
+    def told(item: Item) -> bool:
+        if item.text in texts:
+            return True
+        if item.when is None:
+            return False
+        words = content_words(item.text, language)
+        same_day = by_date.get(item.when.iso(), ())
+        return any(same_fact(words, other, SAME_DATE_OVERLAP) for other in same_day)
+
+    watch = tuple(i for i in brief.what_to_watch if not told(i))
     return brief if len(watch) == len(brief.what_to_watch) else replace(brief, what_to_watch=watch)
 
 
