@@ -81,8 +81,6 @@ def _ranked_and_read(
     """The source ranked, and read for the policy sections around its best sentences (the
     paragraphs :func:`briefer.policy.focus` keeps), in the same worker."""
     ranked = _ranked_source(source, options)
-    for c in ranked:  # what finding who reports the same fact reads next (sent back with them)
-        content_words(c.sentence.text, source.language)
     best = [c.sentence.paragraph for c in ranked]
     return ranked, read_source(focus_source(source, best, share))
 

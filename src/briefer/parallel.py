@@ -7,9 +7,9 @@ not available, or for a handful of articles, the work runs here. Results come ba
 order, and each article's result does not depend on which process computed it, so the brief
 is the same either way. ``BRIEFER_WORKERS=1`` turns the workers off.
 
-Each worker also sends back the word stems, the sentences' content words and the answers of
-its memos (:mod:`briefer.memo`: the dates of sentences) it learned, so that the stages that
-run here afterwards (finding who reports the same fact) do not work them out again.
+Each worker also sends back the word stems and the answers of its memos (:mod:`briefer.memo`:
+the dates of sentences) it learned, so that the stages that run here afterwards (finding who
+reports the same fact, and where reports disagree) do not work them out again.
 """
 
 from __future__ import annotations
@@ -47,12 +47,11 @@ def worker_count() -> int:
 
 def _run(
     function: Callable[[T], R], chunk: list[T]
-) -> tuple[list[R], words.StemDelta, words.ContentDelta, memo.Learned]:
-    stems, content, memos = words.stems_mark(), words.content_mark(), memo.marks()
+) -> tuple[list[R], words.StemDelta, memo.Learned]:
+    stems, memos = words.stems_mark(), memo.marks()
     results = [function(item) for item in chunk]
     # the texts are pickled once with the results that hold them (pickle remembers objects)
-    learned = words.stems_since(stems), words.content_since(content), memo.learned_since(memos)
-    return results, *learned
+    return results, words.stems_since(stems), memo.learned_since(memos)
 
 
 def map_ordered(
@@ -88,10 +87,9 @@ def map_ordered(
             done = pool.map(_run, [function] * len(chunks), chunks)  # all chunks submitted
             if meanwhile is not None:
                 meanwhile()
-            for part, stems, content, memos in done:
+            for part, stems, memos in done:
                 results.extend(part)
                 words.remember_stems(stems)
-                words.remember_content(content)
                 memo.remember(memos)
     except (BrokenProcessPool, OSError) as error:  # a worker killed, no processes left…
         log.warning("worker processes failed (%s); carrying on in one process", error)

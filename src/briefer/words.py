@@ -8,10 +8,8 @@ from __future__ import annotations
 
 import logging
 import re
-from collections import Counter
 from collections.abc import Callable
 from functools import cache
-from itertools import islice
 
 log = logging.getLogger(__name__)
 
@@ -150,7 +148,6 @@ CONTENT_CACHE_SIZE = 100_000
 
 _TERM_OF: dict[str, dict[str, str | None]] = {}
 _CONTENT: dict[str, dict[str, frozenset[str]]] = {}
-_CLEARS: Counter[str] = Counter()  # times each language's memory was cleared
 
 
 def content_words(text: str, language: str = "english") -> frozenset[str]:
@@ -165,38 +162,8 @@ def content_words(text: str, language: str = "english") -> frozenset[str]:
     if found is None:
         if len(known) >= CONTENT_CACHE_SIZE:
             known.clear()
-            _CLEARS[language] += 1
         found = known[text] = _content_words(text, language)
     return found
-
-
-#: content words learned, by language, as :func:`content_since` gives them
-ContentDelta = dict[str, list[tuple[str, frozenset[str]]]]
-
-
-def content_mark() -> dict[str, tuple[int, int]]:
-    """Where each language's memory of content words stands now: (times cleared, size)."""
-    return {language: (_CLEARS[language], len(known)) for language, known in _CONTENT.items()}
-
-
-def content_since(mark: dict[str, tuple[int, int]]) -> ContentDelta:
-    """The content words learned since ``mark`` (all, if the memory was cleared since): what
-    a worker process sends back, so that this process does not read the sentences again."""
-    learned: ContentDelta = {}
-    for language, known in _CONTENT.items():
-        clears, size = mark.get(language, (-1, 0))
-        start = size if clears == _CLEARS[language] else 0
-        if start < len(known):
-            learned[language] = list(islice(known.items(), start, None))
-    return learned
-
-
-def remember_content(learned: ContentDelta) -> None:
-    """Add content words another process learned to this process's memory."""
-    for language, pairs in learned.items():
-        known = _CONTENT.setdefault(language, {})
-        if len(known) + len(pairs) < CONTENT_CACHE_SIZE:
-            known.update(pairs)
 
 
 def _content_words(text: str, language: str) -> frozenset[str]:
