@@ -412,3 +412,24 @@ def test_a_shift_from_a_clear_anchor_is_resolved_from_it(
 def test_a_shift_without_a_clear_anchor_gives_no_date(text: str) -> None:
     anchor = None if text.startswith("Two") else dt.date(2021, 3, 1)
     assert find_dates(text, FRI, anchor) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        # a date naming a known event is the nearest one, whatever modal verb is near it
+        (
+            "Shares fell on fears the seepage could signal that the April 20 blowout of the "
+            "well might have damaged it.",
+            dt.date(2010, 7, 19),
+            "2010-04-20",
+        ),
+        ("Talks were held ahead of the March 12 vote.", dt.date(2025, 3, 5), "2025-03-12"),
+        ("The assembly could vote on March 12 at the earliest.", dt.date(2025, 3, 5), "2025-03-12"),
+    ],
+)
+def test_a_date_used_as_the_name_of_an_event_is_the_nearest_one(
+    text: str, published: dt.date, expected: str
+) -> None:
+    [mention] = find_dates(text, published)
+    assert mention.when.iso() == expected

@@ -190,6 +190,10 @@ _POINTING_BEFORE = re.compile(
     r"\b(?i:until|till|to|for|before|by|due|deadline\s+of)\s+(?:the\s+)?$"
 )
 _POINTING_PREPOSITIONS = frozenset({"until", "till", "by", "before"})
+#: a date used as a name, "the April 20 blowout", "the March 12 vote": a noun follows it
+_NAMED_EVENT = re.compile(
+    r" (?!(?:of|and|or|to|in|at|for|on|by|the|a|an|when|after|before)\b)[a-z][a-z-]+\b"
+)
 _THIS_YEAR_AFTER = re.compile(r"\s*,?\s*(?i:this|of\s+this)\s+year\b")
 _SINCE_BEFORE = re.compile(r"\b(?i:since)\s+(?:the\s+)?(?:[a-z]+\s+)?$")
 _CLAUSE_OPENING = re.compile(r"(?:^|[,;:—(])\s*(?:(?i:on|in|by|from|early|late|mid|this)\s+)?$")
@@ -321,6 +325,10 @@ def _tense_at(text: str, start: int, end: int) -> Tense:
     """
     if _SINCE_BEFORE.search(text, max(0, start - 40), start):
         return "past"
+    if _NAMED_EVENT.match(text, end) and re.search(
+        r"\b(?i:the)\s+$", text[max(0, start - 5) : start]
+    ):
+        return "neutral"  # "the April 20 blowout" names a known event: the nearest April 20
     if _is_future(text, start, end):
         return "future"
     if _POINTING_BEFORE.search(text, max(0, start - 40), start):
