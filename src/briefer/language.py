@@ -42,6 +42,17 @@ def _lists() -> dict[str, frozenset[str]]:
     }
 
 
+@cache
+def _holders() -> dict[str, tuple[str, ...]]:
+    """Each function word → the languages whose lists hold it, in ``LANGUAGES`` order."""
+    lists = _lists()
+    found: dict[str, list[str]] = {}
+    for name in LANGUAGES:
+        for word in lists[name]:
+            found.setdefault(word, []).append(name)
+    return {word: tuple(names) for word, names in found.items()}
+
+
 def detect_language(paragraphs: Iterable[str]) -> str:
     """The sumy language name ``paragraphs`` are most likely written in (English if unsure)."""
     sample: list[str] = []
@@ -50,12 +61,12 @@ def detect_language(paragraphs: Iterable[str]) -> str:
         if len(sample) >= _SAMPLE_WORDS:
             break
     counts = Counter(sample)
-    lists = _lists()
+    holders_of = _holders()
     # a word counts for each list holding it, divided among them, so a list that shares
     # its words with every other language gains nothing from them
     scores = dict.fromkeys(LANGUAGES, 0.0)
     for word, count in counts.items():
-        holders = [name for name in LANGUAGES if word in lists[name]]
+        holders = holders_of.get(word, ())
         for name in holders:
             scores[name] += count / len(holders)
     best = max(scores, key=lambda name: scores[name])

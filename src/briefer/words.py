@@ -10,6 +10,7 @@ import logging
 import re
 from collections.abc import Callable
 from functools import cache
+from types import ModuleType
 
 log = logging.getLogger(__name__)
 
@@ -35,8 +36,7 @@ def stemmer(language: str) -> Callable[[str], str]:
     """
     name = language.lower()
     if name in _NLTK_SNOWBALL:
-        from nltk.stem import snowball
-
+        snowball = _snowball_module()
         stem: Callable[[str], str] = getattr(snowball, f"{name.capitalize()}Stemmer")().stem
         return stem
     from sumy.nlp.stemmers import Stemmer, null_stemmer
@@ -46,6 +46,48 @@ def stemmer(language: str) -> Callable[[str], str]:
     except LookupError:
         log.info("no stemmer for %s; comparing unstemmed words", language)
         return null_stemmer  # type: ignore[no-any-return]
+
+
+@cache
+def _snowball_module() -> ModuleType:
+    """NLTK's ``nltk.stem.snowball``, the very file, loaded without running ``nltk/__init__``.
+
+    Importing ``nltk`` runs its whole package (corpus readers, taggers, numpy: 0.25–0.5 s at
+    every start) for a module that needs four small ones. The module is loaded under stand-in
+    ``nltk``, ``nltk.stem`` and ``nltk.corpus`` packages (the last only lends ``stopwords``,
+    which the stemmers read only with ``ignore_stopwords=True``, never used here); every
+    ``nltk`` entry is then taken out of ``sys.modules`` again, so a later ``import nltk`` (sumy's
+    other algorithms) runs the real package as usual. Same code, so the same stems.
+    """
+    import importlib
+    import importlib.util
+    import sys
+    import types
+
+    spec = None if "nltk" in sys.modules else importlib.util.find_spec("nltk")
+    if spec is None or not spec.submodule_search_locations:
+        # the real package is loaded already (or missing: the usual ImportError)
+        return importlib.import_module("nltk.stem.snowball")
+    root = types.ModuleType("nltk")
+    root.__path__ = list(spec.submodule_search_locations)
+    stem_package = types.ModuleType("nltk.stem")
+    stem_package.__path__ = [f"{folder}/stem" for folder in root.__path__]
+    corpus = types.ModuleType("nltk.corpus")
+    corpus.__dict__["stopwords"] = None
+    before = set(sys.modules)
+    sys.modules.update({"nltk": root, "nltk.stem": stem_package, "nltk.corpus": corpus})
+    try:
+        found = importlib.util.find_spec("nltk.stem.snowball")
+        if found is None or found.loader is None:  # pragma: no cover - a broken install
+            raise ImportError("nltk.stem.snowball")
+        module = importlib.util.module_from_spec(found)
+        sys.modules["nltk.stem.snowball"] = module
+        found.loader.exec_module(module)
+    finally:
+        for loaded in set(sys.modules) - before:
+            if loaded == "nltk" or loaded.startswith("nltk."):
+                del sys.modules[loaded]
+    return module
 
 
 class _CachedStemmer:
