@@ -15,6 +15,7 @@ paragraph spacing. Titles and sentences are never shortened: they are verbatim.
 
 from __future__ import annotations
 
+import functools
 import io
 import logging
 import re
@@ -604,14 +605,22 @@ def _tokens(text: str) -> list[str]:
     return tokens
 
 
+@functools.lru_cache(maxsize=65_536)
+def _token_ems(token: str) -> tuple[float, float]:
+    """A token's width in ems without its trailing spaces, and theirs: news text repeats its
+    words, and the fitting measures the same paragraphs again after every item it drops."""
+    body = token.rstrip()
+    return sum(char_width(c) for c in body), sum(char_width(c) for c in token[len(body) :])
+
+
 def count_lines(runs: Sequence[tuple[str, float]], width: float) -> int:
     """Lines a paragraph takes when ``runs`` of (text, points per em) wrap greedily in ``width``."""
     lines, used = 1, 0.0
     for text, em in runs:
         for token in _tokens(text):
-            body = token.rstrip()
-            need = sum(char_width(c) for c in body) * em * WIDTH_SAFETY
-            trailing = sum(char_width(c) for c in token[len(body) :]) * em * WIDTH_SAFETY
+            body_ems, trailing_ems = _token_ems(token)
+            need = body_ems * em * WIDTH_SAFETY
+            trailing = trailing_ems * em * WIDTH_SAFETY
             if used + need <= width:
                 used += need + trailing
                 continue

@@ -108,7 +108,9 @@ def find_dates(text: str) -> list[tuple[dt.date, int, int]]:
             if date is not None:
                 found.append((date, start, end))
                 taken.append((start, end))
-    if not text.isascii() or _FOREIGN_MONTH.search(text):  # "4 mars 2025", "3 de mayo de 2010"
+    # "4 mars 2025", "3 de mayo de 2010"; on ASCII text, lower-casing it and the pattern matches
+    # what re.IGNORECASE would, ten times faster
+    if not text.isascii() or _FOREIGN_MONTH.search(text.lower()):
         from .date_words import full_dates
 
         for date, start, end in full_dates(text):
@@ -119,14 +121,14 @@ def find_dates(text: str) -> list[tuple[dt.date, int, int]]:
     return found
 
 
-#: French, Spanish, German, Italian and Portuguese month names in ASCII (others hold an accent)
+#: French, Spanish, German, Italian and Portuguese month names in ASCII (others hold an accent),
+#: lower-cased: searched in lower-cased text
 _FOREIGN_MONTH = re.compile(
     r"janv|fevr|mars|avr|mai|juin|juil|aout|sept|octobre|novembre|decembre|enero|febrero"
     r"|marzo|abril|mayo|junio|julio|agosto|setiembre|octubre|noviembre|diciembre"
     r"|Januar|Februar|Mai|Juni|Juli|Oktober|Dezember"
     r"|gennaio|febbraio|aprile|maggio|giugno|luglio|settembre|ottobre|dicembre"
-    r"|janeiro|fevereiro|marco|maio|junho|julho|setembro|outubro|novembro|dezembro",
-    re.IGNORECASE,
+    r"|janeiro|fevereiro|marco|maio|junho|julho|setembro|outubro|novembro|dezembro".lower()
 )
 
 
@@ -354,8 +356,9 @@ def parse_byline(line: str, *, today: dt.date | None = None, strict: bool = True
             prefixed = _BY_PREFIX.match("by " + after)
             body = before + "  " + after
     # dates are cut out first: they may sit anywhere and hold spaces
-    dates = [d for d, _, _ in find_dates(body) if _plausible(d, today)]
-    for _, start, end in reversed(find_dates(body)):
+    found = find_dates(body)
+    dates = [d for d, _, _ in found if _plausible(d, today)]
+    for _, start, end in reversed(found):
         body = body[:start] + "  " + body[end:]
     body = re.sub(rf"\s*(?:{_TIME})\s*(?:\b{_TZ}\b)?", "  ", body, flags=re.I)
 
