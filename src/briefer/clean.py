@@ -366,27 +366,30 @@ def _is_menu(line: _Line) -> bool:
     return len(tokens) >= 4 and all(t[:1].isupper() or not t[:1].isalpha() for t in tokens)
 
 
-def _may_match(text: str, words: tuple[str, ...]) -> bool:
-    """False when ``text`` cannot match a pattern whose every match holds one of ``words``.
+def _may_match(lowered: str | None, words: tuple[str, ...]) -> bool:
+    """False when a line cannot match a pattern whose every match holds one of ``words``.
 
+    ``lowered`` is the line lower-cased (:func:`_lowered_ascii`), None when it is not ASCII.
     Substring tests are many times faster than the case-insensitive pattern; text that is not
     ASCII always goes to the pattern (its case folding knows letters such as 'ſ' and 'K')."""
-    if not text.isascii():
-        return True
-    lowered = text.lower()
-    return any(word in lowered for word in words)
+    return lowered is None or any(word in lowered for word in words)
+
+
+def _lowered_ascii(text: str) -> str | None:
+    return text.lower() if text.isascii() else None
 
 
 def _rule(line: _Line) -> str | None:
     """The boilerplate a line is by its form alone, or None."""
     text = line.text
+    lowered = _lowered_ascii(text)  # for the _may_match tests below, made once
     short = line.words <= _SHORT_WORDS
     headline_like = line.words <= 25 and not line.terminal
     if _AD.match(text) or (line.words <= 6 and _AD_SIZE.search(text)):
         return "ad slot"
     if (
         line.words <= 80
-        and _may_match(text, ("cookie",))
+        and _may_match(lowered, ("cookie",))
         and _COOKIE.search(text)
         and _COOKIE_CONTEXT.search(text)
     ):
@@ -405,7 +408,7 @@ def _rule(line: _Line) -> str | None:
         return "share/newsletter"
     if line.words <= 40 and "@" in text and _EMAIL.search(text) and _BIO.search(text):
         return "author bio"
-    if line.words <= 60 and _may_match(text, _FOOTER_START_WORDS) and _FOOTER_START.search(text):
+    if line.words <= 60 and _may_match(lowered, _FOOTER_START_WORDS) and _FOOTER_START.search(text):
         return "footer"
     if _END_MARK.match(text):
         return "end mark"
@@ -417,7 +420,7 @@ def _rule(line: _Line) -> str | None:
         return "comments"
     if (line.words <= 8 or headline_like) and _SHARE.search(text):
         return "share/newsletter"
-    if line.words <= 60 and _may_match(text, _CAPTION_WORDS) and _CAPTION.search(text):
+    if line.words <= 60 and _may_match(lowered, _CAPTION_WORDS) and _CAPTION.search(text):
         return "caption"
     if (short or headline_like) and _READ_MORE.match(text):
         return "read more"
