@@ -14,6 +14,7 @@ reports the same fact, and where reports disagree) do not work them out again.
 
 from __future__ import annotations
 
+import gc
 import logging
 import multiprocessing
 import os
@@ -81,6 +82,11 @@ def map_ordered(
         warm()
     chunks = [todo[k : k + CHUNK] for k in range(0, len(todo), CHUNK)]
     results: list[R] = []
+    # what this process holds now (modules, articles) is moved out of the collector's reach
+    # while the workers run, as the gc module's documentation advises before a fork: their
+    # full collections then skip the inherited heap (and leave its pages shared). It is
+    # handed back to the collector when the workers are done.
+    gc.freeze()
     try:
         context = multiprocessing.get_context("fork")
         with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
@@ -94,4 +100,6 @@ def map_ordered(
     except (BrokenProcessPool, OSError) as error:  # a worker killed, no processes left…
         log.warning("worker processes failed (%s); carrying on in one process", error)
         return [function(item) for item in todo]
+    finally:
+        gc.unfreeze()
     return results
