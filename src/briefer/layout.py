@@ -587,8 +587,9 @@ def char_width(char: str) -> float:
     return 0.8  # Hebrew, Arabic, Indic… drawn by a wider fallback font
 
 
-def _is_tall(char: str) -> bool:
-    return ord(char) >= 0x0590 and not 0x2000 <= ord(char) <= 0x206F
+#: a character from U+0590 on, other than general punctuation (U+2000–U+206F), that makes
+#: a line taller: Hebrew, Arabic, Indic, CJK… (a pattern: searched at C speed)
+_TALL = re.compile("[\u0590-\u1fff\u2070-\U0010ffff]")
 
 
 _TOKEN = re.compile(r"\S+\s*|\s+")
@@ -598,7 +599,10 @@ def _tokens(text: str) -> list[str]:
     """Break opportunities: after spaces, and around every wide (CJK) character."""
     tokens: list[str] = []
     for token in _TOKEN.findall(text):
-        if any(unicodedata.east_asian_width(c) in ("W", "F") for c in token):
+        wide = not token.isascii() and any(  # (no ASCII character is wide)
+            unicodedata.east_asian_width(c) in ("W", "F") for c in token
+        )
+        if wide:
             tokens += list(token)
         else:
             tokens.append(token)
@@ -647,7 +651,7 @@ def block_height(block: Block, styles: Mapping[str, TextStyle], width: float) ->
             font = own.width
         runs.append((run.text, size * font * (BOLD_FACTOR if run.bold else 1.0)))
     lines = count_lines(runs, width - style.indent)
-    tall = any(_is_tall(c) for run in block.runs for c in run.text)
+    tall = any(_TALL.search(run.text) for run in block.runs)
     natural = style.size * (TALL_LINE_HEIGHT if tall else LINE_HEIGHT)
     line = style.line_exact if style.line_exact is not None else natural * style.line_multiple
     return lines * line + style.before + style.after
