@@ -424,7 +424,7 @@ def test_a_shift_without_a_clear_anchor_gives_no_date(text: str) -> None:
             dt.date(2010, 7, 19),
             "2010-04-20",
         ),
-        ("Talks were held ahead of the March 12 vote.", dt.date(2025, 3, 5), "2025-03-12"),
+        ("Talks are under way ahead of the March 12 vote.", dt.date(2025, 3, 5), "2025-03-12"),
         ("The assembly could vote on March 12 at the earliest.", dt.date(2025, 3, 5), "2025-03-12"),
     ],
 )

@@ -328,7 +328,9 @@ def _tense_at(text: str, start: int, end: int) -> Tense:
     if _NAMED_EVENT.match(text, end) and re.search(
         r"\b(?i:the)\s+$", text[max(0, start - 5) : start]
     ):
-        return "neutral"  # "the April 20 blowout" names a known event: the nearest April 20
+        # "the April 20 blowout" names a known event: the nearest April 20, or the last one
+        # in a sentence told in the past (a modal verb nearby does not make it future)
+        return "past" if _PAST.search(text) else "neutral"
     if _is_future(text, start, end):
         return "future"
     if _POINTING_BEFORE.search(text, max(0, start - 40), start):
@@ -783,9 +785,7 @@ def _attributive(text: str, end: int) -> bool:
     return following is not None and following.group(0).lower() in _EVENT_NOUNS
 
 
-def date_sentence(
-    text: str, published: dt.date | None, language: str = "english"
-) -> When | None:
+def date_sentence(text: str, published: dt.date | None, language: str = "english") -> When | None:
     """The one date ``text`` is about, or the publication date, or ``None``.
 
     Among the dates the sentence mentions, the choice is made by role, then precision, then
