@@ -18,6 +18,7 @@ from briefer.merge import (
     FactIndex,
     _least_shared,
     drop_repeats,
+    fold_same_event,
     merge,
     same_fact,
     source_order,
@@ -303,3 +304,28 @@ def test_a_report_date_does_not_hold_an_event_of_its_month() -> None:
     kept = drop_repeats([first, second])
     # still one fact (the words say so), but the month's wording is not traded for a report date
     assert [i.text for i in kept] == [first.text]
+
+
+def test_short_wordings_of_one_scheduled_event_fold_into_one_line() -> None:
+    week = When(dt.date(2025, 3, 13), "month", "relative", "next week")
+    wednesday = When(dt.date(2025, 3, 12), "day", "relative", "Wednesday")
+    explicit = When(dt.date(2025, 3, 12), "day", "explicit", "12 March")
+    backing = Item(
+        "The restoration still needs the backing of the Regional Assembly, which is expected "
+        "to vote on 12 March.",
+        ("S3",), 0.9, explicit, "S3",
+    )  # fmt: skip
+    ahead = Item(
+        "The assembly is expected to vote on the plan next week.", ("S1",), 0.6, week, "S1"
+    )
+    full = Item(
+        "The full assembly is expected to vote on Wednesday.", ("S4",), 0.5, wednesday, "S4"
+    )
+    mayor = Item(
+        "The city council will elect a new mayor on Wednesday.", ("S2",), 0.4, wednesday, "S2"
+    )
+    # too few shared words for drop_repeats once the dates are set aside
+    assert len(drop_repeats([backing, ahead, full, mayor])) == 4
+    kept = fold_same_event([backing, ahead, full, mayor])
+    assert [i.text for i in kept] == [backing.text, mayor.text]  # another event that day stays
+    assert kept[0].sources == ("S1", "S3", "S4")

@@ -17,7 +17,7 @@ from functools import partial
 
 from .chronology import page_chronology, self_dated
 from .dating import date_sentence
-from .merge import Candidate, FactIndex, drop_repeats, merge
+from .merge import Candidate, FactIndex, drop_repeats, fold_same_event, merge
 from .models import Brief, BriefOptions, Item, Sentence, Skipped, Source
 from .parallel import map_ordered
 from .policy import Reading, focus_share, focus_source, read_source, with_policy
@@ -185,7 +185,7 @@ def compose(sources: Sequence[Source], skipped: Sequence[Skipped], options: Brie
         position = index.position(r[0].sentence) if r else None
         if position is not None and position in holder:
             lead_items.append(merged[holder[position]])
-    items = drop_repeats(merged, language, languages)
+    items = fold_same_event(drop_repeats(merged, language, languages), language, languages)
     kept = {i.text: i for i in items}
 
     # the chronology opens with each source's lead fact on its report date, then takes

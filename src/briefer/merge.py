@@ -369,8 +369,7 @@ def drop_repeats(
     known = languages or {}
     own = [known.get(item.source_id or item.sources[0], language) for item in items]
     words = [
-        language_words(item.text, lang, language)
-        for item, lang in zip(items, own, strict=True)
+        language_words(item.text, lang, language) for item, lang in zip(items, own, strict=True)
     ]
     found = overlaps(words, _least_shared(min(MIN_OVERLAP, SAME_DATE_OVERLAP)))
     a, b = found.first, found.second
@@ -398,6 +397,94 @@ def drop_repeats(
         else:
             kept[into] = replace(other, sources=sources)
     return list(kept.values())
+
+
+#: words that only say when, set aside when two items on one date are compared
+_CALENDAR = frozenset(
+    " ".join(
+        [
+            "january february march april may june july august september october november",
+            "december jan feb mar apr jun jul aug sep sept oct nov dec monday tuesday",
+            "wednesday thursday friday saturday sunday today yesterday tomorrow tonight week",
+            "weekend month year day next last this earlier later morning afternoon evening",
+            "night",
+        ]
+    ).split()
+)
+#: a short item on an event's date whose other words are this share of a longer one's
+#: tells the same event ("the full assembly is expected to vote on Wednesday")
+HELD_SHARE = 0.75
+
+
+def undated_words(item: Item, language: str = "english", main: str | None = None) -> frozenset[str]:
+    """``item``'s content words without those that only say when (none for an item dated by
+    its report: its date says nothing of the event)."""
+    if item.when is None or item.when.basis == "published":
+        return frozenset()
+    words = language_words(item.text, language, main or language)
+    return frozenset(w for w in words if not w.isdigit() and w.split(":")[-1] not in _CALENDAR)
+
+
+def _held(a: frozenset[str], b: frozenset[str]) -> bool:
+    small, large = (a, b) if len(a) <= len(b) else (b, a)
+    return len(small) >= 3 and len(small & large) >= HELD_SHARE * len(small)
+
+
+def same_day_event(a: Item, b: Item, language: str = "english") -> bool:
+    """Whether two items dated alike (:func:`_dated_alike`) tell one event: the same fact
+    at the looser same-date overlap, or the shorter's words (dates aside) held in the
+    other's (see :func:`fold_same_event`)."""
+    if not _dated_alike(a, b):
+        return False
+    if same_fact(
+        content_words(a.text, language), content_words(b.text, language), SAME_DATE_OVERLAP
+    ):
+        return True
+    return _held(undated_words(a, language), undated_words(b, language))
+
+
+def fold_same_event(
+    items: Sequence[Item], language: str = "english", languages: Mapping[str, str] | None = None
+) -> list[Item]:
+    """``items`` with a short item folded into an earlier one dated alike that holds it.
+
+    Two wordings of one scheduled event ("is expected to vote on the plan next week", "the
+    full assembly is expected to vote on Wednesday", "... which is expected to vote on 12
+    March") share too few words for :func:`drop_repeats` once their dates are set aside.
+    Here, among items dated alike (:func:`_dated_alike`, not by their report), the one
+    whose words other than dates are at least :data:`HELD_SHARE` held in the other's (and
+    three or more) folds into it, citations combined; the finer date keeps its wording.
+    """
+    from .disagree import refuse_merge
+
+    known = languages or {}
+    kept: list[Item] = []
+    words: list[frozenset[str]] = []
+    for item in items:
+        lang = known.get(item.source_id or item.sources[0], language)
+        mine = undated_words(item, lang, language)
+        into = None
+        if len(mine) >= 3:
+            for n, other in enumerate(kept):
+                if (
+                    _held(mine, words[n])
+                    and _dated_alike(item, other)
+                    and not refuse_merge(other.text, None, item.text, None)
+                ):
+                    into = n
+                    break
+        if into is None:
+            kept.append(item)
+            words.append(mine)
+            continue
+        other = kept[into]
+        sources = tuple(sorted(set(other.sources) | set(item.sources), key=source_order))
+        if _finer(item, other):
+            kept[into] = replace(item, sources=sources, score=max(item.score, other.score))
+            words[into] = mine
+        else:
+            kept[into] = replace(other, sources=sources)
+    return kept
 
 
 def _finer(item: Item, other: Item) -> bool:

@@ -26,7 +26,7 @@ import numpy as np
 import numpy.typing as npt
 
 from .disagree import Claim, Disagreement, claims, disagreements_among
-from .merge import SAME_DATE_OVERLAP, same_fact, source_order
+from .merge import same_day_event, same_fact, source_order
 from .models import Brief, Item, Source
 from .quotes import Quote, find_quotes, quotes_among
 from .significance import model
@@ -205,16 +205,10 @@ def policy_sections(
 
 
 def same_event(a: Item, b: Item, language: str = "english") -> bool:
-    """Whether two items tell one event: the same text, or the same date (at the same
-    precision) and the same fact at the looser overlap of same-date chronology items
-    ("pending approval by the Assembly, which is expected to vote on 12 March" / "still
-    needs the backing of the Assembly, which is expected to vote on 12 March")."""
-    if a.text == b.text:
-        return True
-    if a.when is None or b.when is None or a.when.iso() != b.when.iso():
-        return False
-    words_a, words_b = content_words(a.text, language), content_words(b.text, language)
-    return same_fact(words_a, words_b, SAME_DATE_OVERLAP)
+    """Whether two items tell one event: the same text, or dated alike and the same event
+    by :func:`briefer.merge.same_day_event` ("pending approval by the Assembly, which is
+    expected to vote on 12 March" / "the full assembly is expected to vote on Wednesday")."""
+    return a.text == b.text or same_day_event(a, b, language)
 
 
 def watch_once(brief: Brief) -> Brief:
@@ -225,22 +219,20 @@ def watch_once(brief: Brief) -> Brief:
     if not on_timeline or not brief.what_to_watch:
         return brief
     language = brief.sources[0].language if brief.sources else "english"
-    # same_event against each, without comparing items on different dates (the page fitting
-    # asks this for every layout it tries)
+    # same_event against each, comparing only items of the same month (the page fitting
+    # asks this for every layout it tries; a month holding a day counts as dated alike)
     texts = {e.text for e in on_timeline}
-    by_date: dict[str, list[frozenset[str]]] = {}
+    by_month: dict[str, list[Item]] = {}
     for e in on_timeline:
         assert e.when is not None
-        by_date.setdefault(e.when.iso(), []).append(content_words(e.text, language))
+        by_month.setdefault(e.when.iso()[:7], []).append(e)
 
     def told(item: Item) -> bool:
         if item.text in texts:
             return True
         if item.when is None:
             return False
-        words = content_words(item.text, language)
-        same_day = by_date.get(item.when.iso(), ())
-        return any(same_fact(words, other, SAME_DATE_OVERLAP) for other in same_day)
+        return any(same_event(item, e, language) for e in by_month.get(item.when.iso()[:7], ()))
 
     watch = tuple(i for i in brief.what_to_watch if not told(i))
     return brief if len(watch) == len(brief.what_to_watch) else replace(brief, what_to_watch=watch)
