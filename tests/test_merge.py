@@ -329,3 +329,23 @@ def test_short_wordings_of_one_scheduled_event_fold_into_one_line() -> None:
     kept = fold_same_event([backing, ahead, full, mayor])
     assert [i.text for i in kept] == [backing.text, mayor.text]  # another event that day stays
     assert kept[0].sources == ("S1", "S3", "S4")
+
+
+def test_one_event_folds_only_with_wordings_dated_alike() -> None:
+    text = "The full assembly is expected to vote on the restoration plan {}."
+    march = When(dt.date(2025, 3, 1), "month", "explicit", "March")
+    april = When(dt.date(2025, 4, 1), "month", "explicit", "April")
+    year = When(dt.date(2025, 1, 1), "year", "explicit", "2025")
+    day = When(dt.date(2025, 3, 12), "day", "explicit", "12 March")
+    items = [
+        Item(text.format("this year"), ("S1",), 0.9, year, "S1"),
+        Item(text.format("in April"), ("S2",), 0.8, april, "S2"),
+        Item(text.format("in March"), ("S3",), 0.7, march, "S3"),
+        Item(text.format("on 12 March"), ("S4",), 0.6, day, "S4"),
+        Item(text.format("in March"), ("S5",), 0.5, march, "S5"),
+    ]
+    kept = fold_same_event(items)
+    # a year or another month is not the same date; the day folds into its month and its
+    # finer wording stays, and a later March wording still finds it
+    assert [i.text for i in kept] == [items[0].text, items[1].text, items[3].text]
+    assert kept[2].sources == ("S3", "S4", "S5")

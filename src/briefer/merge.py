@@ -460,12 +460,19 @@ def fold_same_event(
     known = languages or {}
     kept: list[Item] = []
     words: list[frozenset[str]] = []
+    # Only a kept item with three words or more can hold another, and only one dated alike,
+    # so the same year and month (or the same year, for a year): each such item is listed
+    # under that key, in kept order, and an item is compared with its key's list alone.
+    # A kept item replaced by a finer one keeps its key (the two are dated alike).
+    alike: dict[str, list[int]] = defaultdict(list)
     for item in items:
         lang = known.get(item.source_id or item.sources[0], language)
         mine = undated_words(item, lang, language)
         into = None
-        if len(mine) >= 3:
-            for n, other in enumerate(kept):
+        key = _month_key(item) if len(mine) >= 3 else None
+        if key is not None:
+            for n in alike[key]:
+                other = kept[n]
                 if (
                     _held(mine, words[n])
                     and _dated_alike(item, other)
@@ -474,6 +481,8 @@ def fold_same_event(
                     into = n
                     break
         if into is None:
+            if key is not None:
+                alike[key].append(len(kept))
             kept.append(item)
             words.append(mine)
             continue
@@ -485,6 +494,11 @@ def fold_same_event(
         else:
             kept[into] = replace(other, sources=sources)
     return kept
+
+
+def _month_key(item: Item) -> str | None:
+    """What two items :func:`_dated_alike` share: their year and month, or their year."""
+    return None if item.when is None else item.when.iso()[:7]
 
 
 def _finer(item: Item, other: Item) -> bool:
