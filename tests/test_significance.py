@@ -46,3 +46,18 @@ def test_fit_learns_from_the_labels_it_is_given() -> None:
     labels = [1] * 5 + [0] * 5
     fitted = fit(texts, list(reversed(labels)))  # labels flipped: the model must follow them
     assert fitted.probability(["The cost could ruin the town."])[0] < 0.5
+
+
+def test_cues_count_alike_in_any_case_and_with_letters_beyond_ascii() -> None:
+    texts = [
+        "The Closure Could Leave 4,000 HOUSEHOLDS Without Water, officials WARNED on Monday.",
+        "IT IS THE WORST SPILL IN THE GULF'S HISTORY, and the first time since 1979.",
+        "Critics Slammed the delay, saying it would cost taxpayers £2 billion because of it.",
+        "The council met last week and approved the budget; residents welcomed the step.",
+    ]
+    fitted = model()
+    plain = fitted.features(texts)
+    # an accented letter sends a text down the general path, which must count the same cues
+    accented = fitted.features([f"{text} é" for text in texts])
+    assert (plain == accented).all()
+    assert plain[:, :-1].sum() > 0  # the cue columns counted something
