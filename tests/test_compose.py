@@ -104,3 +104,16 @@ def test_title_is_the_headline_sharing_most_words_with_the_others() -> None:
     # shared with the other headlines: S2 six words (river, authority with S1; harbour twice;
     # flood, barrier), S4 four, S1 and S3 two each
     assert compose(sources, [], OPTIONS).title == "River authority approves harbour flood barrier"
+
+
+def test_a_shouted_line_is_told_by_its_share_of_capitals_with_or_without_accents() -> None:
+    shouted = "NATO AND EU AID ARRIVES IN THE HARBOUR, officials say today."  # 65 % capitals
+    spoken = "NATO AND EU AID ARRIVES IN THE HARBOUR, officials and the mayor say today."  # 53 %
+    plain = "The EU and NATO said the aid arrives at the harbour in 2025."
+    assert not is_candidate(shouted)
+    assert is_candidate(spoken)
+    assert is_candidate(plain)
+    for text in (shouted, spoken, plain):
+        # an ellipsis (not a letter) sends the text down the general path: the same answer
+        assert is_candidate(text[:-1] + "…") == is_candidate(text)
+    assert not is_candidate("BARRIÈRE DU PORT : LES TRAVAUX COMMENCENT LUNDI, dit le maire.")

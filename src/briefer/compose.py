@@ -44,6 +44,9 @@ _LEANS_BACK = re.compile(
 )
 _INLINE_MARKUP = re.compile(r"\]\(|\*\*|__|`|!\[")
 _LETTER = re.compile(r"[^\W\d_]")
+#: what _LETTER and str.isupper find in ASCII text
+_NOT_ASCII_LETTERS = re.compile(r"[^A-Za-z]+")
+_ASCII_CAPITAL = re.compile(r"[A-Z]")
 
 
 def source_sentences(source: Source) -> list[Sentence]:
@@ -66,9 +69,12 @@ def is_candidate(text: str) -> bool:
     if _INLINE_MARKUP.search(text):
         # Markdown links or emphasis: not quotable word for word as it reads
         return False
-    letters = _LETTER.findall(text)
     # a shouted line (all capitals) is a heading or a label, not a sentence
-    return bool(letters) and sum(map(str.isupper, letters)) < 0.6 * len(letters)
+    if text.isascii():  # the same counts without a string per letter
+        letters = len(_NOT_ASCII_LETTERS.sub("", text))
+        return letters > 0 and len(_ASCII_CAPITAL.findall(text)) < 0.6 * letters
+    found = _LETTER.findall(text)
+    return bool(found) and sum(map(str.isupper, found)) < 0.6 * len(found)
 
 
 def _ranked_source(source: Source, options: BriefOptions) -> list[Candidate]:
