@@ -22,6 +22,7 @@ from briefer.merge import (
     merge,
     same_fact,
     source_order,
+    undated_words,
 )
 from briefer.models import Item, Sentence, When
 from briefer.overlap import overlaps
@@ -349,3 +350,16 @@ def test_one_event_folds_only_with_wordings_dated_alike() -> None:
     # finer wording stays, and a later March wording still finds it
     assert [i.text for i in kept] == [items[0].text, items[1].text, items[3].text]
     assert kept[2].sources == ("S3", "S4", "S5")
+
+
+def test_month_names_and_times_of_day_are_set_aside_in_their_stemmed_form() -> None:
+    january = When(dt.date(2026, 1, 1), "month", "explicit", "January")
+    day = When(dt.date(2026, 1, 14), "day", "explicit", "14 January")
+    plan = Item("The assembly will vote on the port plan in January.", ("S1",), 0.9, january, "S1")
+    morning = Item(
+        "On the morning of 14 January the assembly will vote on the port plan.",
+        ("S2",), 0.5, day, "S2",
+    )  # fmt: skip
+    # "januari" and "morn" (the stems) say only when: the words left are the same event
+    assert undated_words(plan) == undated_words(morning) == content_words("assembly vote port plan")
+    assert [i.sources for i in fold_same_event([plan, morning])] == [("S1", "S2")]

@@ -29,7 +29,7 @@ import numpy as np
 import numpy.typing as npt
 
 from .models import Source
-from .words import content_words
+from .words import content_words, stems_of
 
 _TOKEN = re.compile(r"[^\W\d_][\w’'-]*")
 
@@ -96,25 +96,12 @@ def _paragraph_names(paragraph: str) -> list[str]:
     return found
 
 
-def _calendar_terms(language: str) -> frozenset[str]:
-    """The content-word stems of the calendar words, in ``language``'s stemming."""
-    found = _CALENDAR_STEMS.get(language)
-    if found is None:
-        found = _CALENDAR_STEMS[language] = frozenset().union(
-            *(content_words(word, language) for word in _CALENDAR)
-        )
-    return found
-
-
-_CALENDAR_STEMS: dict[str, frozenset[str]] = {}
-
-
 def article_terms(source: Source, name_weight: float = 1.0) -> dict[str, float]:
     """The weighted term counts of one article: content stems, names, the headline twice."""
     counts: dict[str, float] = {}
     title = source.metadata.title or ""
     parts = [title, title, *source.paragraphs] if title else list(source.paragraphs)
-    calendar = _calendar_terms(source.language)
+    calendar = stems_of(_CALENDAR_WORDS, source.language)
     for paragraph in parts:
         for term in content_words(paragraph, source.language) - calendar:
             counts[term] = counts.get(term, 0) + 1

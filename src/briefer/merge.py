@@ -19,7 +19,7 @@ from functools import cached_property, lru_cache
 from typing import TYPE_CHECKING
 
 from .models import Item, Sentence, When
-from .words import content_words
+from .words import content_words, stems_of
 
 if TYPE_CHECKING:
     import numpy as np
@@ -400,16 +400,11 @@ def drop_repeats(
 
 
 #: words that only say when, set aside when two items on one date are compared
-_CALENDAR = frozenset(
-    " ".join(
-        [
-            "january february march april may june july august september october november",
-            "december jan feb mar apr jun jul aug sep sept oct nov dec monday tuesday",
-            "wednesday thursday friday saturday sunday today yesterday tomorrow tonight week",
-            "weekend month year day next last this earlier later morning afternoon evening",
-            "night",
-        ]
-    ).split()
+_CALENDAR = (
+    "january february march april may june july august september october november december "
+    "jan feb mar apr jun jul aug sep sept oct nov dec monday tuesday wednesday thursday "
+    "friday saturday sunday today yesterday tomorrow tonight week weekend month year day "
+    "next last this earlier later morning afternoon evening night"
 )
 #: a short item on an event's date whose other words are this share of a longer one's
 #: tells the same event ("the full assembly is expected to vote on Wednesday")
@@ -422,7 +417,8 @@ def undated_words(item: Item, language: str = "english", main: str | None = None
     if item.when is None or item.when.basis == "published":
         return frozenset()
     words = language_words(item.text, language, main or language)
-    return frozenset(w for w in words if not w.isdigit() and w.split(":")[-1] not in _CALENDAR)
+    calendar = stems_of(_CALENDAR, language)  # stemmed as the words are ("januari", "morn")
+    return frozenset(w for w in words if not w.isdigit() and w.split(":")[-1] not in calendar)
 
 
 def _held(a: frozenset[str], b: frozenset[str]) -> bool:

@@ -192,6 +192,13 @@ _TERM_OF: dict[str, dict[str, str | None]] = {}
 _CONTENT: dict[str, dict[str, frozenset[str]]] = {}
 
 
+@cache
+def stems_of(words: str, language: str = "english") -> frozenset[str]:
+    """The content-word stems of the space-separated ``words`` in ``language``'s stemming
+    (a word list compared with :func:`content_words` must be stemmed alike: "januari")."""
+    return content_words(words, language)
+
+
 def content_words(text: str, language: str = "english") -> frozenset[str]:
     """The stems of ``text``'s words that carry content (no stop words, no one-letter words).
 
