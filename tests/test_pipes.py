@@ -141,3 +141,28 @@ def test_piped_feed_to_a_folder_writes_files(tmp_path: Path) -> None:
     assert done.returncode == 0, done.stderr.decode()
     assert done.stdout == b""
     assert json.loads((tmp_path / "out" / "brief.json").read_text("utf-8"))["sources"]
+
+
+def test_the_quick_exit_flushes_what_was_buffered_and_keeps_the_status(tmp_path: Path) -> None:
+    """``briefer`` ends without tearing down its heap (``cli._end``): what the streams still
+    buffer must reach the reader, and the status must be what ``sys.exit`` would give."""
+    script = (
+        "import sys\n"
+        "from briefer.cli import _end\n"
+        "sys.stdout.write('x' * 100000)\n"
+        "_end(sys.argv[1] if sys.argv[1] != 'none' else None)\n"
+    )
+    for code, status in (("none", 0), ("3", 1), ("stopped", 1)):
+        done = subprocess.run(
+            [sys.executable, "-c", script, code], capture_output=True, cwd=tmp_path
+        )
+        assert done.returncode == status, code
+        assert done.stdout == b"x" * 100000
+    assert b"stopped" in done.stderr
+    for code, status in ((0, 0), (2, 2), (3, 3)):
+        done = subprocess.run(
+            [sys.executable, "-c", script.replace("sys.argv[1] if", f"{code} if"), "x"],
+            capture_output=True,
+            cwd=tmp_path,
+        )
+        assert done.returncode == status

@@ -10,12 +10,13 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import os
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any, NoReturn
 
 import typer
 
@@ -634,5 +635,35 @@ def timeline(
 
 
 def main() -> None:
-    """Entry point of the ``briefer`` console script."""
-    app()
+    """Entry point of the ``briefer`` console script.
+
+    The process ends without freeing its heap object by object: after a brief of hundreds
+    of articles that teardown took 0.2-0.25 s of a 3 s run, for nothing (the system frees a
+    process's memory at once; mypy ends the same way). Every output is written, flushed and
+    renamed into place before ``app`` returns; the standard streams and the log handlers are
+    flushed here first, and a stream that cannot be flushed (a closed pipe) is exit 1.
+    """
+    code: object = 0
+    try:
+        app()
+    except SystemExit as done:
+        code = done.code
+    _end(code)
+
+
+def _end(code: object) -> NoReturn:
+    """Leave the process with ``code`` as ``sys.exit`` would give it, without teardown."""
+    if code is None:
+        status = 0
+    elif isinstance(code, int):
+        status = code
+    else:  # sys.exit("message"): the message on stderr, status 1
+        print(code, file=sys.stderr)
+        status = 1
+    logging.shutdown()
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.flush()
+        except (OSError, ValueError):  # a reader that went away, a closed stream
+            status = status or 1
+    os._exit(status)
