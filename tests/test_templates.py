@@ -211,6 +211,40 @@ def test_page_option_overrides_the_templates_paper(tmp_path: Path) -> None:
     assert round(section.left_margin.cm, 2) == 2.5  # the template's margins stay
 
 
+@pytest.mark.parametrize(
+    ("width", "height", "expected"),
+    [
+        (Cm(21), Cm(29.7), "a4"),
+        (Inches(8.5), Inches(11), "letter"),
+        (Inches(11), Inches(8.5), "letter"),  # landscape
+        (Cm(14.8), Cm(21), "letter"),  # A5: the nearer, with a warning
+        (Inches(8.5), Inches(14), "a4"),  # Legal
+        (None, None, "a4"),  # no size written
+    ],
+)
+def test_the_paper_read_from_the_xml_is_python_docx_s(
+    tmp_path: Path, width: object, height: object, expected: str
+) -> None:
+    """A run without --templates reads the shipped template's paper from its XML
+    (briefer.paper.word_page, no python-docx); it must agree with template_page."""
+    from briefer.paper import shipped_page, word_page
+
+    assert shipped_page() == template_page(None) == "a4"
+    folder = export(tmp_path / "house")
+    document = docx.Document(str(folder / "brief.docx"))
+    section = document.sections[0]
+    if width is None:
+        size = section._sectPr.find(qn("w:pgSz"))
+        size.getparent().remove(size)
+    else:
+        section.page_width, section.page_height = width, height
+    document.add_section()  # a second section on other paper is not the page's
+    document.sections[-1].page_width, document.sections[-1].page_height = Cm(10), Cm(10)
+    document.save(str(folder / "brief.docx"))
+    data = (folder / "brief.docx").read_bytes()
+    assert word_page(data) == template_page(folder) == expected
+
+
 def test_a_bigger_wider_font_and_a_logo_leave_less_room(tmp_path: Path) -> None:
     """The budget follows the house style: the same brief measures taller in 12.5 pt Arial
     with a logo in the header, on a page with less room, so fewer items are kept."""

@@ -135,13 +135,18 @@ def _brief_options(
 ) -> BriefOptions:
     """The run's options, the templates checked and the paper size taken from the Word template
     unless ``--page`` names one (raises ``TemplateError`` for an unusable template)."""
-    from .docx_render import check_templates
-    from .layout import template_page
     from .models import BriefOptions
 
     if templates is not None:  # the shipped ones are checked by the tests, not on every run
+        from .docx_render import check_templates
+        from .layout import template_page
+
         check_templates(templates)
-    paper = page.value if page is not None else template_page(templates)
+        paper = page.value if page is not None else template_page(templates)
+    else:  # the shipped template's paper, read without loading python-docx
+        from .paper import shipped_page
+
+        paper = page.value if page is not None else shipped_page()
     return BriefOptions(
         algorithm=algorithm, title=title, page=paper, today=today, templates=templates
     )

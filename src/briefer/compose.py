@@ -24,10 +24,9 @@ from .policy import Reading, focus_share, focus_source, read_source, with_policy
 from .rank import prepare as prepare_ranking
 from .rank import rank_sentences
 from .split import split_sentences
+from .standalone import is_candidate
 from .words import content_words
 
-#: a sentence shorter or longer than this (in words) is not a candidate for the brief
-MIN_WORDS, MAX_WORDS = 6, 80
 #: weight of the position in the article (news puts the most important first) against rank
 LEAD_WEIGHT = 0.25
 #: bonus for a fact reported by two sources, and again for each doubling: a fact several
@@ -42,11 +41,6 @@ _WORD = re.compile(r"\w+")
 _LEANS_BACK = re.compile(
     r"(?:He|She|It|They|This|That|These|Those|His|Her|Its|Their|But|And|Also)\b"
 )
-_INLINE_MARKUP = re.compile(r"\]\(|\*\*|__|`|!\[")
-_LETTER = re.compile(r"[^\W\d_]")
-#: what _LETTER and str.isupper find in ASCII text
-_NOT_ASCII_LETTERS = re.compile(r"[^A-Za-z]+")
-_ASCII_CAPITAL = re.compile(r"[A-Z]")
 
 
 def source_sentences(source: Source) -> list[Sentence]:
@@ -56,25 +50,6 @@ def source_sentences(source: Source) -> list[Sentence]:
         for text in split_sentences(paragraph):
             sentences.append(Sentence(source.id, len(sentences), p, text))
     return sentences
-
-
-def is_candidate(text: str) -> bool:
-    """Whether a sentence can stand alone on the page: a statement of a sensible length."""
-    n = len(_WORD.findall(text))
-    if not MIN_WORDS <= n <= MAX_WORDS:
-        return False
-    stripped = text.rstrip("\"'”’) ")
-    if stripped.endswith((":", "?", ",", ";")):
-        return False
-    if _INLINE_MARKUP.search(text):
-        # Markdown links or emphasis: not quotable word for word as it reads
-        return False
-    # a shouted line (all capitals) is a heading or a label, not a sentence
-    if text.isascii():  # the same counts without a string per letter
-        letters = len(_NOT_ASCII_LETTERS.sub("", text))
-        return letters > 0 and len(_ASCII_CAPITAL.findall(text)) < 0.6 * letters
-    found = _LETTER.findall(text)
-    return bool(found) and sum(map(str.isupper, found)) < 0.6 * len(found)
 
 
 def _ranked_source(source: Source, options: BriefOptions) -> list[Candidate]:

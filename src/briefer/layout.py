@@ -37,6 +37,7 @@ from lxml import etree
 
 from briefer.errors import TemplateError
 from briefer.models import Brief, Item, LeftOff, PageSize
+from briefer.paper import nearest_page
 from briefer.render import (
     DOCX_TEMPLATE,
     REPORTED,
@@ -425,27 +426,13 @@ def template_page(templates: Path | None = None) -> PageSize:
     """The paper size the Word template is set up for: ``"a4"`` or ``"letter"``.
 
     A template on other paper (A5, Legal…) gets the nearer of the two, with a warning:
-    the one-page promise is measured for those two sizes.
+    the one-page promise is measured for those two sizes (:func:`briefer.paper.nearest_page`).
     """
     section = open_template(templates).sections[0]
     width, height = section.page_width, section.page_height
     if width is None or height is None:
         return "a4"
-    short, long = sorted((Length(width).mm, Length(height).mm))
-
-    def distance(name: PageSize) -> float:
-        w, h = PAGE_SIZES[name]
-        return float(abs(Length(w).mm - short) + abs(Length(h).mm - long))
-
-    page: PageSize = min(PAGE_SIZES, key=distance)
-    if distance(page) > 5:
-        logger.warning(
-            "the Word template's paper (%.0f × %.0f mm) is neither A4 nor Letter; using %s",
-            short,
-            long,
-            page,
-        )
-    return page
+    return nearest_page(Length(width).mm, Length(height).mm)
 
 
 _INLINE_EXTENT = ".//{*}inline/{*}extent"

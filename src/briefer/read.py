@@ -43,19 +43,17 @@ import zlib
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
-
-import docx
-import lxml.etree
-from docx.opc.exceptions import PackageNotFoundError
-from docx.table import Table
-from docx.text.paragraph import Paragraph
+from typing import TYPE_CHECKING, Any
 
 from briefer import limits
 from briefer.errors import SkipFile
 from briefer.html import extract_html, html_fragment_lines, looks_like_html, parse_published
 from briefer.models import METADATA_FIELDS, Metadata, RawArticle, Skipped
 from briefer.mojibake import repair_mojibake
+
+if TYPE_CHECKING:  # python-docx is imported when a Word file is read (0.06 s a start)
+    from docx.table import Table
+    from docx.text.paragraph import Paragraph
 
 logger = logging.getLogger(__name__)
 
@@ -561,16 +559,23 @@ def _read_html(data: bytes, name: str, today: dt.date) -> ReadResult:
 
 # --- Word ----------------------------------------------------------------------------------
 
-_WORD_ERRORS = (
-    PackageNotFoundError,
-    zipfile.BadZipFile,
-    KeyError,
-    ValueError,
-    lxml.etree.XMLSyntaxError,
-    zlib.error,
-    EOFError,
-    NotImplementedError,
-)
+
+def _word_errors() -> tuple[type[BaseException], ...]:
+    """What python-docx raises on a malformed file (imported with python-docx, on first use)."""
+    import lxml.etree
+    from docx.opc.exceptions import PackageNotFoundError
+
+    return (
+        PackageNotFoundError,
+        zipfile.BadZipFile,
+        KeyError,
+        ValueError,
+        lxml.etree.XMLSyntaxError,
+        zlib.error,
+        EOFError,
+        NotImplementedError,
+    )
+
 #: python-docx meets well-formed XML that lacks the parts or elements it expects with these.
 _WORD_STRUCTURE_ERRORS = (AttributeError, TypeError)
 
@@ -596,13 +601,16 @@ def _read_word(
     limits.check_zip(
         data, what="Word file", max_expanded=max_expanded, max_entries=MAX_WORD_ENTRIES
     )
+    import docx
+
+    word_errors = _word_errors()
     # Only python-docx runs inside the try: what it raises means a malformed file.
     try:
         document = docx.Document(io.BytesIO(data))
         texts = [block.text for block in _word_blocks(document.iter_inner_content())]
         properties = document.core_properties
         title, author, created = properties.title, properties.author, properties.created
-    except _WORD_ERRORS as error:
+    except word_errors as error:
         raise SkipFile(f"corrupt Word file: {error}") from None
     except _WORD_STRUCTURE_ERRORS:
         raise SkipFile("corrupt Word file: a part lacks the structure Word gives it") from None
@@ -626,6 +634,8 @@ def _word_lines(texts: Sequence[str]) -> tuple[str, ...]:
 
 def _word_blocks(content: Iterator[Paragraph | Table]) -> Iterator[Paragraph]:
     """Paragraphs in reading order, table cells row by row (merged cells once)."""
+    from docx.text.paragraph import Paragraph
+
     for block in content:
         if isinstance(block, Paragraph):
             yield block

@@ -19,7 +19,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .chronology import ChronologyOptions, Entry, Reading, chronology, read
-from .compose import is_candidate, source_sentences
+from .compose import source_sentences
+from .standalone import is_candidate
 from .errors import NoUsableInput
 from .models import BriefOptions, Skipped, Source
 
