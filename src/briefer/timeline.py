@@ -20,9 +20,9 @@ from pathlib import Path
 
 from .chronology import ChronologyOptions, Entry, Reading, chronology, read
 from .compose import source_sentences
-from .standalone import is_candidate
 from .errors import NoUsableInput
 from .models import BriefOptions, Skipped, Source
+from .standalone import is_candidate
 
 log = logging.getLogger(__name__)
 
