@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from briefer import dating, memo, parallel, words
+from briefer import dating, memo, parallel, split, words
 from briefer.models import BriefOptions
 from briefer.pipeline import make_brief
 
@@ -54,6 +54,26 @@ def test_dates_learned_in_workers_come_back(
     assert results == [[f"2025-04-{k + 1:02d}"] for k in range(8)]
     for text in texts:  # known here without working them out again
         assert dating._FOUND.get((text, dt.date(2025, 3, 12), None, "english")) is not None
+
+
+def _sentences(paragraph: str) -> int:
+    return len(split.split_paragraph(paragraph))
+
+
+def test_paragraphs_split_in_workers_come_back(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Cleaning splits every paragraph in a worker; ranking, in the next stage's workers
+    (forked from this process), finds them split."""
+    monkeypatch.setenv("BRIEFER_WORKERS", "2")
+    monkeypatch.setattr(parallel, "MIN_ITEMS", 2)
+    monkeypatch.setattr(parallel, "CHUNK", 2)
+    paragraphs = [
+        f"Pier {k} reopened on Tuesday. Ferries call there {k} times a day." for k in range(8)
+    ]
+    assert not any(split._SPANS.get(p) for p in paragraphs)
+
+    assert parallel.map_ordered(_sentences, paragraphs) == [2] * 8
+    for paragraph in paragraphs:  # known here without splitting them again
+        assert split._SPANS.get(paragraph) == tuple(split.sentence_spans(paragraph))
 
 
 def test_a_memo_sends_back_only_what_was_learned_since_the_mark() -> None:

@@ -6,7 +6,13 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from briefer.split import Tokenizer, sentence_spans, split_sentences
+from briefer.split import (
+    Tokenizer,
+    paragraph_spans,
+    sentence_spans,
+    split_paragraph,
+    split_sentences,
+)
 
 # (text, expected sentences): written for briefer in the manner of the "golden rules".
 CASES: list[tuple[str, list[str]]] = [
@@ -152,6 +158,21 @@ CASES: list[tuple[str, list[str]]] = [
 @pytest.mark.parametrize(("text", "expected"), CASES)
 def test_split_sentences_cases(text: str, expected: list[str]) -> None:
     assert split_sentences(text) == expected
+    # the remembered splitting of a brief's paragraphs, asked twice, answers alike
+    assert split_paragraph(text) == expected
+    assert split_paragraph(text) == expected
+
+
+def test_a_remembered_split_cannot_be_changed_by_its_caller() -> None:
+    paragraph = "Divers reached the wreck at dawn. The hull was intact."
+    spans = paragraph_spans(paragraph)
+    spans.clear()
+    split_paragraph(paragraph).append("Nothing else.")
+    assert paragraph_spans(paragraph) == sentence_spans(paragraph) == [(0, 33), (34, 54)]
+    assert split_paragraph(paragraph) == [
+        "Divers reached the wreck at dawn.",
+        "The hull was intact.",
+    ]
 
 
 def test_line_breaks_always_end_sentences_and_headings_stand_alone() -> None:

@@ -23,7 +23,7 @@ from .parallel import map_ordered
 from .policy import Reading, focus_share, focus_source, read_source, with_policy
 from .rank import prepare as prepare_ranking
 from .rank import rank_sentences
-from .split import split_sentences
+from .split import split_paragraph
 from .standalone import is_candidate
 from .words import content_words
 
@@ -47,7 +47,7 @@ def source_sentences(source: Source) -> list[Sentence]:
     """Every sentence of ``source``, verbatim, in order."""
     sentences: list[Sentence] = []
     for p, paragraph in enumerate(source.paragraphs):
-        for text in split_sentences(paragraph):
+        for text in split_paragraph(paragraph):
             sentences.append(Sentence(source.id, len(sentences), p, text))
     return sentences
 

@@ -31,7 +31,7 @@ from typing import Literal
 from .dating import date_sentence, find_dates
 from .merge import same_fact, source_order
 from .models import Source
-from .split import split_sentences
+from .split import split_paragraph
 from .words import content_words
 
 __all__ = [
@@ -548,7 +548,7 @@ def claims(source: Source) -> tuple[Claim, ...]:
     (per source, so that a large input reads them on every core)."""
     said: list[_Said] = []
     for paragraph in source.paragraphs:
-        for text in split_sentences(paragraph):
+        for text in split_paragraph(paragraph):
             read = _read(text, source.metadata.published, source.id, source.language)
             # only a sentence with a figure, a date or a name can disagree with another
             if len(read.frame) >= 2 and (read.figures or read.dates or read.names):

@@ -26,7 +26,7 @@ from dataclasses import replace
 
 from briefer.errors import LimitExceeded, SkipFile
 from briefer.models import RawArticle
-from briefer.split import sentence_spans
+from briefer.split import paragraph_spans
 
 logger = logging.getLogger(__name__)
 
@@ -119,7 +119,7 @@ def cap_sentences(paragraphs: Sequence[str], max_sentences: int, label: str) -> 
     kept: list[str] = []
     left = max_sentences
     for paragraph in paragraphs:
-        spans = sentence_spans(paragraph)
+        spans = paragraph_spans(paragraph)
         if len(spans) <= left:
             kept.append(paragraph)
             left -= len(spans)

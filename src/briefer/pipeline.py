@@ -28,7 +28,7 @@ from .parallel import map_ordered
 from .rank import ALGORITHMS
 from .rank import prepare as prepare_ranking
 from .read import read_inputs
-from .split import split_sentences
+from .split import split_paragraph
 from .standalone import is_candidate
 
 log = logging.getLogger(__name__)
@@ -62,7 +62,7 @@ class _Prepared:
 
 def _prepare(raw: RawArticle, *, today: dt.date, language: str) -> _Prepared:
     clean = clean_article(raw, today=today)
-    texts = [text for paragraph in clean.paragraphs for text in split_sentences(paragraph)]
+    texts = [text for paragraph in clean.paragraphs for text in split_paragraph(paragraph)]
     return _Prepared(
         clean=clean,
         language=resolve_language(clean.paragraphs, language),

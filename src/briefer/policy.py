@@ -30,7 +30,7 @@ from .merge import same_day_event, same_fact, source_order
 from .models import Brief, Item, Source
 from .quotes import Quote, find_quotes, quotes_among
 from .significance import model
-from .split import split_sentences
+from .split import split_paragraph
 from .watch import Watch, source_watch, watch_among
 from .words import content_words
 
@@ -109,7 +109,7 @@ def read_source(source: Source) -> Reading:
     weighed = tuple(
         text
         for paragraph in source.paragraphs
-        for text in split_sentences(paragraph)
+        for text in split_paragraph(paragraph)
         if MIN_WORDS <= len(text.split()) <= MAX_WORDS
     )
     return Reading(

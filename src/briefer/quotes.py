@@ -29,7 +29,7 @@ from dataclasses import dataclass, replace
 
 from .merge import same_fact, source_order
 from .models import Source
-from .split import sentence_spans
+from .split import paragraph_spans
 from .words import content_words
 
 __all__ = ["Quote", "find_quotes", "merge_quotes", "quotes", "quotes_among"]
@@ -561,7 +561,7 @@ def find_quotes(source: Source) -> list[Quote]:
     previous: _Found | None = None  # the last quote of the previous paragraph
     for p, paragraph in enumerate(source.paragraphs):
         spans = _quote_spans(paragraph)
-        sentences = sentence_spans(paragraph)
+        sentences = paragraph_spans(paragraph)
         quoted = [(s, e) for s, e in spans]
         # learn names from the text outside quotes, as it comes
         outside = _outside(paragraph, quoted)

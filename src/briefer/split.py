@@ -8,7 +8,8 @@ each candidate is then judged from the word before it and the word after it: abb
 Every line break ends a sentence, so headings on their own line stay on their own.
 
 Sentences are always exact substrings of the input (only surrounding white space is dropped):
-:func:`sentence_spans` gives their offsets, :func:`split_sentences` their text.
+:func:`sentence_spans` gives their offsets, :func:`split_sentences` their text;
+:func:`paragraph_spans` and :func:`split_paragraph` remember them for the paragraphs of a brief.
 
 :class:`Tokenizer` wraps both halves (sentences and words) in the interface sumy's parsers and
 summarisers expect, so sumy needs no NLTK data.
@@ -18,6 +19,8 @@ from __future__ import annotations
 
 import itertools
 import re
+
+from .memo import Memo
 
 __all__ = ["Tokenizer", "sentence_spans", "split_sentences"]
 
@@ -145,6 +148,28 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
 def split_sentences(text: str) -> list[str]:
     """The sentences of ``text``, verbatim, in order (surrounding white space dropped)."""
     return [text[start:end] for start, end in sentence_spans(text)]
+
+
+#: paragraphs whose sentence offsets are remembered before the memory is cleared
+PARAGRAPH_MEMO_SIZE = 200_000
+
+#: paragraph → its sentences' offsets: a brief splits each paragraph when cleaning, ranking
+#: and reading it for the policy sections, in several processes; the offsets found in a
+#: worker come back to the process that forks the next stage's workers (:mod:`briefer.memo`)
+_SPANS: Memo[str, tuple[tuple[int, int], ...]] = Memo("paragraph_spans", PARAGRAPH_MEMO_SIZE)
+
+
+def paragraph_spans(paragraph: str) -> list[tuple[int, int]]:
+    """:func:`sentence_spans` of a paragraph, remembered."""
+    found = _SPANS.get(paragraph)
+    if found is None:
+        found = _SPANS.put(paragraph, tuple(sentence_spans(paragraph)))
+    return list(found)
+
+
+def split_paragraph(paragraph: str) -> list[str]:
+    """:func:`split_sentences` of a paragraph, remembered (see :func:`paragraph_spans`)."""
+    return [paragraph[start:end] for start, end in paragraph_spans(paragraph)]
 
 
 # --- lists ------------------------------------------------------------------------------------

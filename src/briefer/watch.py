@@ -23,7 +23,7 @@ from dataclasses import dataclass, replace
 from .dating import find_dates
 from .merge import same_fact, source_order
 from .models import Source, When
-from .split import split_sentences
+from .split import split_paragraph
 from .words import content_words
 
 __all__ = ["Watch", "source_watch", "watch_among", "watch_items", "watch_sentence"]
@@ -155,7 +155,7 @@ def source_watch(source: Source) -> tuple[tuple[Watch, frozenset[str]], ...]:
     words (per source, so that a large input reads them on every core)."""
     found = []
     for paragraph in source.paragraphs:
-        for text in split_sentences(paragraph):
+        for text in split_paragraph(paragraph):
             hit = watch_sentence(text, source.metadata.published, source.language)
             if hit is not None:
                 when, cue = hit
