@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import gc
 from functools import partial
 from pathlib import Path
 
@@ -74,6 +75,25 @@ def test_paragraphs_split_in_workers_come_back(monkeypatch: pytest.MonkeyPatch) 
     assert parallel.map_ordered(_sentences, paragraphs) == [2] * 8
     for paragraph in paragraphs:  # known here without splitting them again
         assert split._SPANS.get(paragraph) == tuple(split.sentence_spans(paragraph))
+
+
+def _collector_threshold(_: int) -> tuple[int, int, int]:
+    return gc.get_threshold()
+
+
+def test_workers_collect_garbage_less_often_and_leave_the_callers_collector_alone(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setenv("BRIEFER_WORKERS", "2")
+    monkeypatch.setattr(parallel, "MIN_ITEMS", 2)
+    monkeypatch.setattr(parallel, "CHUNK", 2)
+    before = gc.get_threshold()
+    assert before != parallel.GC_THRESHOLD
+
+    found = parallel.map_ordered(_collector_threshold, range(6))
+
+    assert found == [parallel.GC_THRESHOLD] * 6
+    assert gc.get_threshold() == before
 
 
 def test_a_memo_sends_back_only_what_was_learned_since_the_mark() -> None:

@@ -166,3 +166,20 @@ def test_the_quick_exit_flushes_what_was_buffered_and_keeps_the_status(tmp_path:
             cwd=tmp_path,
         )
         assert done.returncode == status
+
+
+def test_the_command_sets_its_collector_thresholds_the_library_does_not(tmp_path: Path) -> None:
+    """``briefer`` collects garbage cycles less often (as mypy does); importing the library
+    changes nothing for its caller."""
+    probe = (
+        "import gc, sys\n"
+        "before = gc.get_threshold()\n"
+        "import briefer, briefer.pipeline\n"
+        "assert gc.get_threshold() == before, gc.get_threshold()\n"
+        "from briefer import cli\n"
+        "cli.app = lambda: print(gc.get_threshold())\n"
+        "cli.main()\n"
+    )
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.decode().strip() == "(200000, 30, 30)"

@@ -9,6 +9,7 @@ something goes wrong".
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import logging
 import os
 import sys
@@ -34,6 +35,9 @@ app = typer.Typer(
 )
 
 EXIT_OK, EXIT_NO_INPUT, EXIT_USAGE, EXIT_LIMIT = 0, 1, 2, 3
+
+#: the collector's thresholds for the command (briefer.parallel.GC_THRESHOLD, its workers')
+_GC_THRESHOLD = (200_000, 30, 30)
 
 
 class Format(StrEnum):
@@ -648,6 +652,11 @@ def main() -> None:
     renamed into place before ``app`` returns; the standard streams and the log handlers are
     flushed here first, and a stream that cannot be flushed (a closed pipe) is exit 1.
     """
+    # Collect garbage cycles after 200,000 new objects rather than 700 (mypy does the same): a
+    # brief allocates millions of small objects and few cycles, and the default thresholds
+    # spent ≈ 0.2 s of a 3 s run on bpoil_bbc scanning the heap (peak memory unchanged). The
+    # library (make_brief) leaves its caller's settings alone; worker processes set their own.
+    gc.set_threshold(*_GC_THRESHOLD)
     code: object = 0
     try:
         app()
