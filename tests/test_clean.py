@@ -227,6 +227,34 @@ def test_a_date_found_only_in_a_comment_is_not_the_publication_date() -> None:
     assert "follow up on the council review" not in body(article)
 
 
+INLINE_COMMENTS = """Harbour News
+Ferry operator fined over Tuesday's engine fire
+By Colm Rafferty
+14 March 2024
+The operator of the Lough Carran ferry was fined 40,000 pounds on Thursday after an engine fire forced 212 passengers onto the deck for an hour.
+Inspectors found that a fuel line replaced in January had been fitted with the wrong clamp, the court heard.
+At 14:05 on 13 March 2024, the inspectors' report said the crew had acted quickly.
+The operator said it had checked every vessel in its fleet since the fire.
+At 9:12 am on 15 March 2024, harbourwatcher wrote: About time, the old boat smelled of diesel for years.
+At 10:40 15th Mar 2024 , Mairead K replied : My father worked on that ferry and it was always safe.
+At 11:02 am on 15 March 2024, Joe wrote: Fines like this change nothing."""
+
+
+def test_readers_comments_sharing_a_line_with_their_header_are_cut() -> None:
+    """A comment section whose headers share the line with the comment ("At 9:12 am on 15
+    March 2024, harbourwatcher wrote: …") is not the article; a report's own clock-timed
+    sentence ("At 14:05 on 13 March 2024, the inspectors' report said …") is."""
+    article = clean(INLINE_COMMENTS)
+    text = body(article)
+    assert "the inspectors' report said the crew had acted quickly" in text
+    assert article.paragraphs[-1] == (
+        "The operator said it had checked every vessel in its fleet since the fire."
+    )
+    for comment in ("harbourwatcher", "About time", "Mairead", "always safe", "change nothing"):
+        assert comment not in text, comment
+    assert reason_of(article, "At 9:12 am") == "end of article"
+
+
 def test_future_dates_in_an_events_widget_are_ignored() -> None:
     article = clean(EVENTS_WIDGET)
     meta = article.metadata

@@ -226,10 +226,14 @@ _COMMENTS_START = re.compile(
     r"|^\W*comments\s+(?:are\s+closed|policy)\b",
     re.I,
 )
-# "Jane on September 17, 2018 at 6:34 am said:", "John Roe says:"
+# "Jane on September 17, 2018 at 6:34 am said:", "John Roe says:"; and a comment whose
+# header shares its line: "At 10:14 am on 28 May 2010, pzero wrote: I think …" (a clock time,
+# a year and a short name that wrote, commented or replied: news prose says "said")
 _COMMENT_HEADER = re.compile(
     r"^.{1,80}?\s(?:says|said|wrote|commented|replied)\s*:\s*$|^.{1,60}\s+on\s+.{4,40}\d"
-    r"\s*(?:at\s+\d\d?[:.]\d\d\s*(?:[ap]\.?m\.?)?)\s*(?:said|says|wrote)?\s*:?\s*$",
+    r"\s*(?:at\s+\d\d?[:.]\d\d\s*(?:[ap]\.?m\.?)?)\s*(?:said|says|wrote)?\s*:?\s*$"
+    r"|^\W*(?:at|on)\s(?=[^,]{0,50}\b\d\d?[:.]\d\d\b)(?=[^,]{0,50}\b(?:19|20)\d\d\b)[^,:]{0,30}"
+    r"(?::\d\d[^,:]{0,40})?\s*,\s*[^\s,:]+(?:\s[^\s,:]+){0,2}\s(?:wrote|commented|replied)\s*:",
     re.I,
 )
 _CUTOFF_BEFORE_WORDS = 60
