@@ -82,6 +82,15 @@ def test_find_dates(text: str, dates: list[dt.date]) -> None:
         ("Published 3 hours ago", True),
         ("38.6c Lahore, Pakistan, Friday, January 30, 2026", False),
         ("The court ruled on 12 March 2021.", False),
+        ("February 11, 2025 12:04 PM ET", True),
+        ("2025-02-11T12:04:00Z", True),
+        ("2025-02-11T12:04:00.000+01:00", True),
+        (
+            "Published: 12:04 PM EST, Tue February 11, 2025 | Updated: 3:15 PM EST, Tue "
+            "February 11, 2025",
+            True,
+        ),
+        ("The vote was on February 11, 2025 at noon in the town hall", False),
     ],
 )
 def test_is_date_only(line: str, expected: bool) -> None:
@@ -203,6 +212,26 @@ def test_standfirst_under_the_headline_is_not_the_title() -> None:
     meta = extract_metadata(lines, body_start=6, today=TODAY)
     assert meta.title == "Ferry fares frozen for island residents"
     assert meta.published == dt.date(2023, 3, 6)
+
+
+def test_a_standfirst_barely_longer_than_the_headline_is_not_the_title() -> None:
+    """The headline, a sentence-case standfirst only a little longer, two authors and a
+    "Published … | Updated …" line with a clock time before the date."""
+    lines = [
+        "The Riverside Herald",
+        "Politics",
+        "Council approves Eastgate bridge repairs after months of delay",
+        "Work on the 1960s crossing will start in April and close one lane for six weeks",
+        "By Hannah Okafor and Luis Mendes",
+        "Published: 12:04 PM EST, Tue February 11, 2025 | Updated: 3:15 PM EST, Wed February 12, "
+        "2025",
+        "The Riverside city council voted 7-2 on Monday to fund emergency repairs to the Eastgate "
+        "bridge, ending a dispute that had left the crossing under a weight limit since October.",
+    ]
+    meta = extract_metadata(lines, body_start=6, today=dt.date(2025, 3, 1))
+    assert meta.title == "Council approves Eastgate bridge repairs after months of delay"
+    assert meta.author == "Hannah Okafor and Luis Mendes"
+    assert meta.published == dt.date(2025, 2, 11)
 
 
 def test_outlet_named_in_the_dateline() -> None:

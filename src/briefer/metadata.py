@@ -63,9 +63,11 @@ _RELATIVE_WORDS = ("ago", "yesterday", "today", "just now")
 _NO_DIGIT = re.compile(r"\D*")
 _TIME = r"\d{1,2}(?:[:.]\d\d){1,2}\s*(?:[ap]\.?m\.?)?|\d{1,2}\s*[ap]\.?m\.?"
 _TZ = (
-    r"(?:[A-Z]{2,4}T|IST|PKT|GMT|UTC|CET|EST|EDT|PST|PDT|BST|AEST|JST|WIB)"
+    r"(?:[A-Z]{1,4}T|IST|PKT|GMT|UTC|CET|EST|EDT|PST|PDT|BST|AEST|JST|WIB)"
     r"(?:\s*[+-]\d{1,2}(?::?\d\d)?)?"
 )
+#: what follows an ISO 8601 date in a timestamp: "T12:04:00Z", "T12:04:00.000+01:00"
+_ISO_TIME = r"T\d\d:\d\d(?::\d\d(?:\.\d+)?)?(?:Z|[+-]\d\d:?\d\d)?"
 _DATE_WORDS = (
     r"published|updated|last\s+updated|modified|posted|posted\s+on|first\s+published|on|at|date"
     r"|created|released|issued|am|pm|a\.m\.|p\.m\.|hrs?|and|by|edited|"
@@ -73,7 +75,8 @@ _DATE_WORDS = (
     r"|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun"
 )
 _FILLER = re.compile(
-    rf"(?:{_TIME})|(?:\b{_TZ}\b)|\b(?:{_DATE_WORDS})\b|[\s,.:;|/()\-–—•·@]+", re.I
+    rf"(?:{_ISO_TIME})|(?:{_TIME})|(?:\b{_TZ}\b)|\b(?:{_DATE_WORDS})\b|[\s,.:;|/()\-–—•·@]+",
+    re.I,
 )
 
 
@@ -136,10 +139,12 @@ def is_date_only(line: str) -> bool:
     """True for a line that holds a date or time and nothing else worth reading.
 
     "04th Jan, 2020. 12:48 pm", "Published: Friday, 12 March 2021 09:14 IST", "3 hours ago",
-    "Updated 12:48 GMT".
+    "Updated 12:48 GMT", "February 11, 2025 12:04 PM ET", "2025-02-11T12:04:00Z".
     """
     text = line.strip()
-    if not text or len(text) > 90:
+    # two stamps fit ("Published: 12:04 PM EST, Tue February 11, 2025 | Updated: 3:15 PM EST,
+    # Tue February 11, 2025"); whatever is not a date, a time or a date word rules a line out
+    if not text or len(text) > 130:
         return False
     if _NO_DIGIT.fullmatch(text) and text.isascii():
         # every date, time and "3 hours ago" holds a digit; without one only the relative
@@ -493,6 +498,11 @@ class Header:
     roles: dict[int, str] = field(default_factory=dict)
 
 
+#: a sentence-case line of 12 words or more under a shorter headline-like line (shorter than
+#: this share of it) is the headline's standfirst ("dek"), not the headline
+DEK_RATIO = 0.9
+
+
 def _title_candidate(line: str) -> bool:
     text = line.strip()
     words = text.split()
@@ -633,7 +643,7 @@ def find_header(
             sentence_case
             and len(words) >= 12
             and len(above.split()) >= 4
-            and len(above) < 0.75 * len(below)
+            and len(above) < DEK_RATIO * len(below)
         )
         return 10.0 if dek else 0.0
 
