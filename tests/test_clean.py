@@ -255,6 +255,34 @@ def test_readers_comments_sharing_a_line_with_their_header_are_cut() -> None:
     assert reason_of(article, "At 9:12 am") == "end of article"
 
 
+SHORT_LAST_PARAGRAPH = """Home > World > Europe
+Eastgate bridge: repairs backed after council vote
+February 12, 2025 at 8:30 a.m.
+By Staff Reporter, Regional Wire
+RIVERSIDE, Feb 11 (Regional Wire) - Riverside's council on Monday backed $4.2 million in emergency repairs to the Eastgate bridge, after engineers found corroded bearings last year.
+The 7-2 vote ends months of argument over who should pay for the work on the crossing.
+Opponents on the council had argued that the city should first apply for a state grant before spending its reserve.
+The state agency said it would consider a grant application in March.
+(Reporting by Staff Reporter; Editing by Ann Chu)
+Advertisement
+You can read all of our coverage of the city budget here.
+Sponsored content
+Ten tips for a better retirement"""
+
+
+def test_a_short_last_paragraph_before_the_credits_stays() -> None:
+    """jusText's context rules drop a short line between the body and chrome; a whole
+    sentence of prose right after a good paragraph is the body's end and stays. A sentence
+    after an ad slot is not."""
+    article = clean(SHORT_LAST_PARAGRAPH)
+    assert article.paragraphs[-1] == (
+        "The state agency said it would consider a grant application in March."
+    )
+    text = body(article)
+    for junk in ("Reporting by", "Advertisement", "coverage of the city budget", "Ten tips"):
+        assert junk not in text, junk
+
+
 def test_future_dates_in_an_events_widget_are_ignored() -> None:
     article = clean(EVENTS_WIDGET)
     meta = article.metadata

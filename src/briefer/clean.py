@@ -42,6 +42,7 @@ _TERMINAL = re.compile(r"[.!?…。！？][\"'”’»)\]]*\s*$|[\"”’»]\s*$
 _CONTINUES = re.compile(r"[,;:\-–—(]\s*$")
 
 _SHORT_WORDS = 12
+PROSE_WORDS = 8  # a short last paragraph this long, a sentence of prose, stays (see _decide)
 # words a sentence cannot end on: a line ending on one is wrapped
 _FUNCTION_WORDS = frozenset({
     "a", "an", "the", "of", "to", "in", "on", "at", "by", "for", "from", "with", "and", "or",
@@ -470,6 +471,20 @@ def _neighbour(classes: list[str], i: int, step: int, ignore_neargood: bool) -> 
     return BAD
 
 
+def _is_closing_prose(line: _Line) -> bool:
+    """A short line that reads as one whole sentence of prose: a capital first, a full stop
+    last, eight words or more, dense in stop words."""
+    text = line.text.rstrip("\"'”’)")
+    return (
+        text.endswith(".")
+        and not text.endswith("..")
+        and line.text[:1].isupper()
+        and line.words >= PROSE_WORDS
+        and line.stop_density >= STOPWORDS_HIGH
+        and len(_SENTENCE_INSIDE.findall(line.text)) == 0
+    )
+
+
 def _revise(classes: list[str]) -> list[str]:
     """jusText's context rules: short and near-good lines take the class of their neighbours.
 
@@ -589,6 +604,20 @@ def _decide(raw_lines: Sequence[str], stoplist: frozenset[str]) -> tuple[list[st
             break
     context = [k for k in range(cut) if not transparent[k]]
     revised = _revise([cf[k] for k in context])
+    # the body's last paragraph may be short ("The province will hold information evenings
+    # for residents in April."): a whole sentence of prose right after a good paragraph
+    # stays, though chrome follows it (jusText's context rules would drop it)
+    for n in range(1, len(context)):
+        k = context[n]
+        if (
+            cf[k] == SHORT
+            and revised[n] == BAD
+            and revised[n - 1] == GOOD
+            and context[n - 1] == k - 1
+            and cf[k - 1] in (GOOD, NEARGOOD)
+            and _is_closing_prose(content[k])
+        ):
+            revised[n] = GOOD
     classes = [BAD] * len(content)
     for k, cls in zip(context, revised, strict=True):
         classes[k] = cls
