@@ -234,6 +234,32 @@ def test_a_standfirst_barely_longer_than_the_headline_is_not_the_title() -> None
     assert meta.published == dt.date(2025, 2, 11)
 
 
+@pytest.mark.parametrize(
+    ("byline", "author"),
+    [
+        ("Jan Visser in Amsterdam", "Jan Visser"),
+        ("Helena Smith in Athens and Jon Henley in Paris", "Helena Smith and Jon Henley"),
+        ("Julian Borger in New York", "Julian Borger"),
+    ],
+)
+def test_a_byline_naming_where_it_was_written_from(byline: str, author: str) -> None:
+    """The Guardian's byline: names without "By", each with the city it was written in."""
+    lines = [
+        "Flood defences",
+        "Dutch dike upgrade to cost €1.2bn as sea level forecasts rise",
+        "Government brings forward work on 40km of coastal defences after new climate "
+        "projections",
+        byline,
+        "Thu 6 Mar 2025 14.32 GMT",
+        "The Dutch government will spend €1.2bn strengthening 40km of coastal dikes over the "
+        "next decade, bringing forward work that had been planned for the 2040s.",
+    ]
+    meta = extract_metadata(lines, body_start=5, today=dt.date(2025, 3, 10))
+    assert meta.title == "Dutch dike upgrade to cost €1.2bn as sea level forecasts rise"
+    assert meta.author == author
+    assert meta.published == dt.date(2025, 3, 6)
+
+
 def test_outlet_named_in_the_dateline() -> None:
     lines = [
         "Ministers back delay to bottle deposit scheme",

@@ -272,6 +272,12 @@ def _unglue_role(segment: str) -> str | None:
     return None
 
 
+#: " in Amsterdam" after a name in a byline without "By" (one to three capitalised words)
+_WRITING_FROM = re.compile(
+    r"\s+in\s+[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2}(?=\s*(?:,|\band\b|&|$))"
+)
+
+
 def _looks_like_name(text: str) -> bool:
     """A person's name, or a few joined by commas and "and": "Jane Doe", "JANE DOE and JOHN ROE"."""
     if any(ch.isdigit() for ch in text):
@@ -713,12 +719,14 @@ def find_header(
     if author is None and title_index is not None:
         near = {title_index, *(i for i, role in roles.items() if role == "date line")}
         for i in range(title_index + 1, header_end):
-            text = stripped[i]
+            # "Jan Visser in Amsterdam", "A Roe in Athens and B Doe in Rome": where they wrote
+            # from is not part of the name
+            text = _WRITING_FROM.sub("", stripped[i])
             if i in roles or not text or not _looks_like_name(text) or len(text.split()) < 2:
                 continue
             if any(j is not None and 0 < abs(i - j) <= 2 for j in near):
                 author = _tidy_name(text)
-                origin["author"] = f"byline line {i + 1}: {text!r}"
+                origin["author"] = f"byline line {i + 1}: {stripped[i]!r}"
                 roles[i] = "byline"
                 break
 
