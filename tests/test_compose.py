@@ -74,6 +74,34 @@ def test_headlines_and_short_fragments_are_not_quoted_as_facts() -> None:
     assert "Flood barrier approved for old harbour" not in texts
 
 
+def test_a_quotation_alone_is_never_a_line_of_the_brief_but_is_quoted_with_its_speaker() -> None:
+    """'"The tide tables are no longer enough."' on its own would quote nobody on the page;
+    "who said what" joins it to the speaker named in the sentence before."""
+    quay = Source(
+        id="S3",
+        file="quay.txt",
+        format="text",
+        metadata=Metadata(
+            title="Harbour barrier: what the quay says", published=dt.date(2024, 11, 7)
+        ),
+        paragraphs=(
+            "The river authority approved the €62 million flood barrier for the old harbour on "
+            "Tuesday after a decade of argument.",
+            '"We have lost three winters of trade to the water," said Mara Lind, who runs a '
+            'bakery on the quay. "The tide tables are no longer enough to plan a week by."',
+            '"Every surge now reaches the ovens before it reaches the square."',
+            "The authority said the barrier would shield about 4,000 homes from winter storm "
+            "surges.",
+        ),
+    )
+    brief = compose([HARBOUR_GAZETTE, COAST_RADIO, quay], [], OPTIONS)
+    lines = [i.text for i in (*brief.key_points, *brief.chronology)]
+    assert not any(text.startswith(('"The tide', '"Every surge')) for text in lines)
+    quoted = " ".join(q.text for q in brief.who_said_what)
+    assert "The tide tables are no longer enough" in quoted
+    assert any(q.speaker == "Mara Lind" for q in brief.who_said_what)
+
+
 def test_title_is_the_headline_that_stands_for_the_story() -> None:
     brief = compose([HARBOUR_GAZETTE, COAST_RADIO], [], OPTIONS)
     assert brief.title in {HARBOUR_GAZETTE.metadata.title, COAST_RADIO.metadata.title}

@@ -38,6 +38,9 @@ PRONOUN_PENALTY = 0.1
 POOL = 60
 
 _WORD = re.compile(r"\w+")
+#: a sentence that is one quotation and nothing else: "“We cannot wait for the next storm.”"
+#: (its speaker is named in the sentence before; alone on the page it has none)
+_BARE_QUOTE = re.compile(r"\s*[“\"][^“”\"]+[”\"][)\s]*")
 _LEANS_BACK = re.compile(
     r"(?:He|She|It|They|This|That|These|Those|His|Her|Its|Their|But|And|Also)\b"
 )
@@ -78,6 +81,10 @@ def _ranked(
     published = source.metadata.published
     scored = []
     for position, (sentence, rank) in enumerate(zip(usable, ranks, strict=True)):
+        if _BARE_QUOTE.fullmatch(sentence.text):
+            # ranked with the others, but never a line of the brief: it would quote nobody
+            # (who said it is in "who said what", which joins it to its speaker)
+            continue
         score = (1 - LEAD_WEIGHT) * rank + LEAD_WEIGHT * (1.0 - position / n)
         if _LEANS_BACK.match(sentence.text):
             score -= PRONOUN_PENALTY
