@@ -102,3 +102,46 @@ def test_save_rejects_an_unknown_format(brief: Brief, tmp_path: Path) -> None:
     with pytest.raises(ValueError, match="unknown format 'rtf'"):
         brief.save(tmp_path, ["md", "rtf"])
     assert not (tmp_path / "brief.md").exists()  # nothing is written when one format fails
+
+
+def test_a_feed_of_short_wire_briefs_makes_a_brief(tmp_path: Path) -> None:
+    """Content systems send two-sentence items, schema.org fields and Unix timestamps."""
+    items = [
+        {
+            "@type": "NewsArticle",
+            "headline": "Dutch dikes to be raised sooner",
+            "articleBody": "The Dutch cabinet approved a 1.2 billion euro plan on Thursday to "
+            "strengthen coastal dikes.\n\nWork will begin in Zeeland in 2026, the "
+            "infrastructure ministry said.",
+            "author": {"@type": "Person", "name": "Eva Mulder"},
+            "datePublished": "2025-03-06T11:00:00Z",
+            "publisher": {"@type": "Organization", "name": "Holland Post"},
+        },
+        {
+            "title": "Dike plan wins support",
+            "content": "<p>Water boards backed the national dike plan on Friday, saying they "
+            "would pay a fifth of the cost.</p><p>The plan covers 40 kilometres of coast.</p>",
+            "pubDate": "Fri, 07 Mar 2025 08:30:00 +0100",
+            "source": "Coastal Wire",
+        },
+        {
+            "title": "Sea level report",
+            "text": "The KNMI institute said in January that sea levels could rise 1.2 metres "
+            "by 2100. The report prompted the cabinet to act on the dikes.",
+            "published_at": 1741255200,
+            "site": "Science Desk",
+        },
+    ]
+    feed = tmp_path / "wire.jsonl"
+    feed.write_text("".join(json.dumps(i) + "\n" for i in items), encoding="utf-8")
+
+    brief = make_brief(feed, BriefOptions(today=dt.date(2025, 3, 10)))
+
+    assert not brief.skipped
+    assert [s.metadata.published for s in brief.sources] == [
+        dt.date(2025, 3, 6),
+        dt.date(2025, 3, 7),
+        dt.date(2025, 3, 6),
+    ]
+    cited = {sid for item in (*brief.key_points, *brief.chronology) for sid in item.sources}
+    assert cited == {"S1", "S2", "S3"}

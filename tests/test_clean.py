@@ -283,6 +283,22 @@ def test_a_short_last_paragraph_before_the_credits_stays() -> None:
         assert junk not in text, junk
 
 
+def test_a_brief_of_two_terse_sentences_is_an_article() -> None:
+    """A feed's two-paragraph brief has no paragraph long or dense enough for jusText's
+    classes; its sentences are the article. A few lines of chrome are not."""
+    article = clean(
+        "The Dutch cabinet approved a 1.2 billion euro plan on Thursday to strengthen coastal "
+        "dikes.\n\nWork will begin in Zeeland in 2026, the infrastructure ministry said."
+    )
+    assert article.paragraphs == (
+        "The Dutch cabinet approved a 1.2 billion euro plan on Thursday to strengthen coastal "
+        "dikes.",
+        "Work will begin in Zeeland in 2026, the infrastructure ministry said.",
+    )
+    chrome = clean("Subscribe to our newsletter\nSign in\nShare this article\nAdvertisement")
+    assert chrome.paragraphs == ()
+
+
 def test_future_dates_in_an_events_widget_are_ignored() -> None:
     article = clean(EVENTS_WIDGET)
     meta = article.metadata

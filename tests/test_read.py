@@ -548,6 +548,28 @@ def test_jsonl_bad_line_and_item_without_text_skip_only_themselves(tmp_path: Pat
     assert reasons[1:] == ["feed item cr-1044 has no text", "feed item 4 is not an object"]
 
 
+@pytest.mark.parametrize(
+    ("stamp", "day"),
+    [
+        (1741255200, dt.date(2025, 3, 6)),  # seconds
+        (1741255200000, dt.date(2025, 3, 6)),  # milliseconds
+        (1741255200.5, dt.date(2025, 3, 6)),
+        (4102444800, None),  # 2100: after the run date
+        (-86400, None),  # 1969
+    ],
+)
+def test_a_unix_timestamp_is_a_publication_date(
+    tmp_path: Path, stamp: float, day: dt.date | None
+) -> None:
+    item = {
+        "title": "Dikes to be raised",
+        "text": "The cabinet approved the plan.",
+        "published_at": stamp,
+    }
+    article = read_one(tmp_path / "stamp.jsonl", json.dumps(item) + "\n")
+    assert article.metadata.published == day
+
+
 def test_wrong_field_types_are_ignored_not_fatal(
     tmp_path: Path, caplog: pytest.LogCaptureFixture
 ) -> None:
@@ -555,7 +577,7 @@ def test_wrong_field_types_are_ignored_not_fatal(
         "id": {"nested": True},
         "title": 404,
         "text": ["The bridge closed.", "Buses use the detour."],
-        "published": 1710230400,
+        "published": True,
         "date": "2024-03-12",
         "url": "not a url",
         "source": ["City", 7],

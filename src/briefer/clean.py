@@ -42,6 +42,10 @@ _TERMINAL = re.compile(r"[.!?…。！？][\"'”’»)\]]*\s*$|[\"”’»]\s*$
 _CONTINUES = re.compile(r"[,;:\-–—(]\s*$")
 
 _SHORT_WORDS = 12
+#: a text of at most this many lines whose classes keep nothing keeps its prose lines …
+SHORT_TEXT_BLOCKS = 10
+#: … when they hold this many words in all (each line half as many at least)
+MIN_SHORT_TEXT_WORDS = 12
 PROSE_WORDS = 8  # a short last paragraph this long, a sentence of prose, stays (see _decide)
 # words a sentence cannot end on: a line ending on one is wrapped
 _FUNCTION_WORDS = frozenset({
@@ -647,6 +651,18 @@ def _decide(raw_lines: Sequence[str], stoplist: frozenset[str]) -> tuple[list[st
                 block_reasons[k] = "subheading"
         seen.add(block.text)
 
+    if GOOD not in classes and len(content) <= SHORT_TEXT_BLOCKS:
+        # a text of a few sentences (a feed's two-paragraph brief) has no paragraph long or
+        # dense enough for jusText's classes: its prose is the article, unless a rule said
+        # otherwise
+        prose = [
+            k
+            for k, block in enumerate(content)
+            if not block_reasons[k] and _is_prose(block)
+        ]
+        if sum(content[k].words for k in prose) >= MIN_SHORT_TEXT_WORDS:
+            for k in prose:
+                classes[k] = GOOD
     out = [""] * len(measured)
     reasons = ["empty"] * len(measured)
     for k, group in enumerate(groups):
@@ -658,6 +674,16 @@ def _decide(raw_lines: Sequence[str], stoplist: frozenset[str]) -> tuple[list[st
             out[i] = classes[k]
             reasons[i] = reason
     return out, reasons
+
+
+def _is_prose(line: _Line) -> bool:
+    """A line of sentences: a capital (or a quote, a digit) first, a sentence end last."""
+    first = line.text[:1]
+    return (
+        line.terminal
+        and line.words >= MIN_SHORT_TEXT_WORDS // 2
+        and (first.isupper() or first.isdigit() or first in "\"“‘'(")
+    )
 
 
 def _promote_runs(classes: list[str], blocks: list[_Line], transparent: list[bool]) -> list[str]:

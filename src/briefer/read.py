@@ -796,7 +796,7 @@ def _feed_metadata(item: dict[str, Any], today: dt.date) -> Metadata:
     put(
         "published",
         DATE_FIELDS,
-        lambda v: parse_published(v, today=today) if isinstance(v, str) else None,
+        lambda v: parse_published(v, today=today) if isinstance(v, str) else _epoch_date(v, today),
     )
     put(
         "url",
@@ -810,6 +810,20 @@ def _feed_metadata(item: dict[str, Any], today: dt.date) -> Metadata:
     put("outlet", OUTLET_FIELDS, _names)
     put("author", AUTHOR_FIELDS, lambda v: _names(v, byline=True))
     return Metadata(origin=origin, **values)
+
+
+def _epoch_date(value: Any, today: dt.date) -> dt.date | None:
+    """The UTC day of a Unix timestamp in seconds or milliseconds (1741255200,
+    1741255200000), as feeds from content systems give it; None for anything else, or a
+    day before 1990 or after ``today``."""
+    if isinstance(value, bool) or not isinstance(value, int | float) or value != value:
+        return None
+    seconds = value / 1000 if abs(value) >= 1e11 else value
+    try:
+        day = dt.datetime.fromtimestamp(seconds, tz=dt.UTC).date()
+    except (OverflowError, OSError, ValueError):
+        return None
+    return day if dt.date(1990, 1, 1) <= day <= today else None
 
 
 def _plain(value: Any) -> str | None:
