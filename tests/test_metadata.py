@@ -91,6 +91,10 @@ def test_find_dates(text: str, dates: list[dt.date]) -> None:
             True,
         ),
         ("The vote was on February 11, 2025 at noon in the town hall", False),
+        ("Islamabad | Updated: 3 days ago", True),
+        ("New York • March 6, 2025", True),
+        ("Karachi | The city council met", False),
+        ("Gold prices hit record high | 21 Jan 2026", False),
     ],
 )
 def test_is_date_only(line: str, expected: bool) -> None:
@@ -371,3 +375,16 @@ def test_a_press_release_date_line_dates_it() -> None:
 
     assert meta.title == "Ministry confirms new checks on inshore fuel rebate claims"
     assert meta.published == dt.date(2025, 3, 4)
+
+
+def test_a_date_line_led_by_the_place_gives_the_date() -> None:
+    lines = [
+        "Textile exports rise 12% as new trade deal takes effect",
+        "Written by: Ayesha Khan",
+        "Islamabad | Published: January 19, 2026",
+        "Pakistan's textile exports rose 12 percent in December from a year earlier, the "
+        "statistics bureau said on Monday.",
+    ]
+    meta = extract_metadata(lines, body_start=3, today=dt.date(2026, 1, 22))
+    assert meta.author == "Ayesha Khan"
+    assert meta.published == dt.date(2026, 1, 19)

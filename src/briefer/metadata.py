@@ -135,13 +135,21 @@ _FOREIGN_MONTH = re.compile(
 )
 
 
+#: a place before a date line's stamp, set off by a bar or a dot ("Islamabad | Updated …")
+_PLACE_FIRST = re.compile(r"[A-Z][A-Za-z'.-]+(?:\s+[A-Z][A-Za-z'.-]+){0,2}\s*[|•·]\s*")
+
+
 def is_date_only(line: str) -> bool:
     """True for a line that holds a date or time and nothing else worth reading.
 
     "04th Jan, 2020. 12:48 pm", "Published: Friday, 12 March 2021 09:14 IST", "3 hours ago",
-    "Updated 12:48 GMT", "February 11, 2025 12:04 PM ET", "2025-02-11T12:04:00Z".
+    "Updated 12:48 GMT", "February 11, 2025 12:04 PM ET", "2025-02-11T12:04:00Z",
+    "Islamabad | Updated: 3 days ago".
     """
     text = line.strip()
+    place = _PLACE_FIRST.match(text)  # "Islamabad | Updated: 3 days ago"
+    if place and place.end() < len(text) and is_date_only(text[place.end() :]):
+        return True
     # two stamps fit ("Published: 12:04 PM EST, Tue February 11, 2025 | Updated: 3:15 PM EST,
     # Tue February 11, 2025"); whatever is not a date, a time or a date word rules a line out
     if not text or len(text) > 130:
