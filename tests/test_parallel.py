@@ -16,17 +16,20 @@ from briefer.pipeline import make_brief
 CASE = Path(__file__).parent / "cases" / "mixed" / "inputs"
 
 
+@pytest.fixture
+def two_workers(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Two worker processes, even for the few items of a test, two items at a time."""
+    monkeypatch.setenv("BRIEFER_WORKERS", "2")
+    monkeypatch.setattr(parallel, "MIN_ITEMS", 2)
+    monkeypatch.setattr(parallel, "CHUNK", 2)
+
+
 def _stems_of(text: str, language: str) -> list[str]:
     stem = words.cached_stemmer(language)
     return [stem(w) for w in text.lower().split()]
 
 
-def test_results_come_back_in_order_with_the_stems_workers_learned(
-    monkeypatch: pytest.MonkeyPatch,
-) -> None:
-    monkeypatch.setenv("BRIEFER_WORKERS", "2")
-    monkeypatch.setattr(parallel, "MIN_ITEMS", 2)
-    monkeypatch.setattr(parallel, "CHUNK", 2)
+def test_results_come_back_in_order_with_the_stems_workers_learned(two_workers: None) -> None:
     texts = [f"harbourmasters{k} dredging quaysides{k}" for k in range(9)]
     before = len(words.cached_stemmer("english"))
 
@@ -41,12 +44,7 @@ def _dated(text: str) -> list[str]:
     return [m.when.iso() for m in dating.find_dates(text, dt.date(2025, 3, 12))]
 
 
-def test_dates_learned_in_workers_come_back(
-    monkeypatch: pytest.MonkeyPatch,
-) -> None:
-    monkeypatch.setenv("BRIEFER_WORKERS", "2")
-    monkeypatch.setattr(parallel, "MIN_ITEMS", 2)
-    monkeypatch.setattr(parallel, "CHUNK", 2)
+def test_dates_learned_in_workers_come_back(two_workers: None) -> None:
     texts = [f"The ferry inquiry {k} reports on {k + 1} April, after the storm." for k in range(8)]
     assert not any(dating._FOUND.get((t, dt.date(2025, 3, 12), None, "english")) for t in texts)
 
@@ -61,12 +59,9 @@ def _sentences(paragraph: str) -> int:
     return len(split.split_paragraph(paragraph))
 
 
-def test_paragraphs_split_in_workers_come_back(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_paragraphs_split_in_workers_come_back(two_workers: None) -> None:
     """Cleaning splits every paragraph in a worker; ranking, in the next stage's workers
     (forked from this process), finds them split."""
-    monkeypatch.setenv("BRIEFER_WORKERS", "2")
-    monkeypatch.setattr(parallel, "MIN_ITEMS", 2)
-    monkeypatch.setattr(parallel, "CHUNK", 2)
     paragraphs = [
         f"Pier {k} reopened on Tuesday. Ferries call there {k} times a day." for k in range(8)
     ]
@@ -82,11 +77,8 @@ def _collector_threshold(_: int) -> tuple[int, int, int]:
 
 
 def test_workers_collect_garbage_less_often_and_leave_the_callers_collector_alone(
-    monkeypatch: pytest.MonkeyPatch,
+    two_workers: None,
 ) -> None:
-    monkeypatch.setenv("BRIEFER_WORKERS", "2")
-    monkeypatch.setattr(parallel, "MIN_ITEMS", 2)
-    monkeypatch.setattr(parallel, "CHUNK", 2)
     before = gc.get_threshold()
     assert before != parallel.GC_THRESHOLD
 
