@@ -95,6 +95,13 @@ def test_find_dates(text: str, dates: list[dt.date]) -> None:
         ("New York • March 6, 2025", True),
         ("Karachi | The city council met", False),
         ("Gold prices hit record high | 21 Jan 2026", False),
+        ("Publié le 6 mars 2025 à 14h32, mis à jour le 7 mars 2025 à 09h10", True),
+        ("Veröffentlicht am 6. März 2025, 14:32 Uhr", True),
+        ("Actualizado el jueves, 6 de marzo de 2025", True),
+        ("Pubblicato il 6 marzo 2025 alle 14:32", True),
+        ("Publicado em 6 de março de 2025 às 14h32", True),
+        ("Paris, le 6 mars 2025", False),
+        ("Le gouvernement a approuvé le 6 mars 2025 un plan", False),
     ],
 )
 def test_is_date_only(line: str, expected: bool) -> None:
@@ -388,3 +395,16 @@ def test_a_date_line_led_by_the_place_gives_the_date() -> None:
     meta = extract_metadata(lines, body_start=3, today=dt.date(2026, 1, 22))
     assert meta.author == "Ayesha Khan"
     assert meta.published == dt.date(2026, 1, 19)
+
+
+def test_a_french_page_gives_its_publication_date_not_its_update() -> None:
+    lines = [
+        "Les Pays-Bas vont relever leurs digues plus tôt que prévu",
+        "Par Claire Dubois",
+        "Mis à jour le 8 mars 2025 à 09h10 | Publié le 6 mars 2025 à 14h32",
+        "Le gouvernement néerlandais a approuvé jeudi un plan de 1,2 milliard d'euros pour "
+        "renforcer 40 kilomètres de digues côtières.",
+    ]
+    meta = extract_metadata(lines, body_start=3, today=dt.date(2025, 3, 10))
+    assert meta.author == "Claire Dubois"
+    assert meta.published == dt.date(2025, 3, 6)

@@ -61,7 +61,10 @@ _RELATIVE = re.compile(
 #: the words of ``_RELATIVE`` a line without a digit needs to match it (is_date_only's gate)
 _RELATIVE_WORDS = ("ago", "yesterday", "today", "just now")
 _NO_DIGIT = re.compile(r"\D*")
-_TIME = r"\d{1,2}(?:[:.]\d\d){1,2}\s*(?:[ap]\.?m\.?)?|\d{1,2}\s*[ap]\.?m\.?"
+_TIME = (
+    r"\d{1,2}(?:[:.]\d\d){1,2}\s*(?:[ap]\.?m\.?)?|\d{1,2}\s*[ap]\.?m\.?"
+    r"|\d{1,2}\s?h\s?\d\d\b"  # "14h32", French and Portuguese
+)
 _TZ = (
     r"(?:[A-Z]{1,4}T|IST|PKT|GMT|UTC|CET|EST|EDT|PST|PDT|BST|AEST|JST|WIB)"
     r"(?:\s*[+-]\d{1,2}(?::?\d\d)?)?"
@@ -73,6 +76,13 @@ _DATE_WORDS = (
     r"|created|released|issued|am|pm|a\.m\.|p\.m\.|hrs?|and|by|edited|"
     r"monday|tuesday|wednesday|thursday|friday|saturday|sunday"
     r"|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun"
+    # French, Spanish, German, Italian and Portuguese (the languages briefer labels and dates)
+    r"|publiée?|mise?\s+à\s+jour|modifiée?|le|à|lundi|mardi|mercredi|jeudi|vendredi|samedi"
+    r"|dimanche|publicad[oa]|actualizad[oa]|el|de|del|a\s+las|las|lunes|martes|miércoles"
+    r"|jueves|viernes|sábado|domingo|veröffentlicht|aktualisiert|am|um|uhr|montag|dienstag"
+    r"|mittwoch|donnerstag|freitag|samstag|sonntag|pubblicato|aggiornato|il|alle|lunedì"
+    r"|martedì|mercoledì|giovedì|venerdì|sabato|domenica|atualizad[oa]|em|às"
+    r"|(?:segunda|terça|quarta|quinta|sexta)-feira"
 )
 _FILLER = re.compile(
     rf"(?:{_ISO_TIME})|(?:{_TIME})|(?:\b{_TZ}\b)|\b(?:{_DATE_WORDS})\b|[\s,.:;|/()\-–—•·@]+",
@@ -463,10 +473,15 @@ _TEMPERATURE = re.compile(
 )
 _DATE_KEY = re.compile(
     r"\b(?:published|posted|first\s+published|released|issued|dated?|(?:press|news|media)\s+"
-    r"releases?|(?:press\s+)?statement|for\s+immediate\s+release|embargoed(?:\s+until)?)\b",
+    r"releases?|(?:press\s+)?statement|for\s+immediate\s+release|embargoed(?:\s+until)?"
+    r"|publiée?|publicad[oa]|veröffentlicht|pubblicat[oa])\b",
     re.I,
 )
-_UPDATED_KEY = re.compile(r"\b(?:updated|modified|edited)\b", re.I)
+_UPDATED_KEY = re.compile(
+    r"\b(?:updated|modified|edited|mise?\s+à\s+jour|modifiée?|actualizad[oa]|aktualisiert"
+    r"|aggiornat[oa]|atualizad[oa])\b",
+    re.I,
+)
 _TITLE_REJECT = re.compile(
     r"^(?:home|menu|search|close|skip to|sign in|log ?in|subscribe|share|advertisement|trending"
     r"|top stories|latest|breaking news|you are here|follow us|posted|published|updated|watch"
@@ -710,9 +725,13 @@ def find_header(
             ) and len(text.split()) <= 15
             if not (date_only or keyed or i in roles):
                 continue
-            dates = [d for d, _, _ in find_dates(text) if _plausible(d, today)]
-            if not dates:
+            found = [(d, start) for d, start, _ in find_dates(text) if _plausible(d, today)]
+            if not found:
                 continue
+            # "Updated 8 March | Published 6 March": the date the publication key leads to
+            key = _DATE_KEY.search(text)
+            after_key = [d for d, start in found if key is not None and start > key.start()]
+            dates = after_key or [d for d, _ in found]
             rank = 0 if keyed and not _UPDATED_KEY.search(text) else 1
             if i < first:
                 rank += 2
