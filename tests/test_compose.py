@@ -102,6 +102,31 @@ def test_a_quotation_alone_is_never_a_line_of_the_brief_but_is_quoted_with_its_s
     assert any(q.speaker == "Mara Lind" for q in brief.who_said_what)
 
 
+def test_a_writers_own_voice_gives_way_to_reported_facts() -> None:
+    """'I have lived on the quay for thirty years …' is a column's voice; a first person
+    inside a quotation ('"We have waited ten years," said …') is reported speech."""
+    column = Source(
+        id="S3",
+        file="column.txt",
+        format="text",
+        metadata=Metadata(title="Why the barrier matters to me", published=dt.date(2024, 11, 7)),
+        paragraphs=(
+            "I have lived on the quay for thirty years and I have never seen the authority "
+            "move this fast on anything.",
+            "My neighbours have sandbags stacked in their hallways from October to March every "
+            "single year.",
+            "The river authority approved the €62 million flood barrier for the old harbour on "
+            "Tuesday.",
+            "The barrier will shield about 4,000 homes in the harbour district from winter storm "
+            "surges, the authority said.",
+        ),
+    )
+    brief = compose([HARBOUR_GAZETTE, COAST_RADIO, column], [], OPTIONS)
+    lines = [i.text for i in (*brief.key_points, *brief.chronology)]
+    assert not any(text.startswith(("I have lived", "My neighbours")) for text in lines)
+    assert any("4,000 homes" in text for text in lines)
+
+
 def test_title_is_the_headline_that_stands_for_the_story() -> None:
     brief = compose([HARBOUR_GAZETTE, COAST_RADIO], [], OPTIONS)
     assert brief.title in {HARBOUR_GAZETTE.metadata.title, COAST_RADIO.metadata.title}
