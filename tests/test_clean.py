@@ -299,6 +299,23 @@ def test_a_brief_of_two_terse_sentences_is_an_article() -> None:
     assert chrome.paragraphs == ()
 
 
+def test_a_comment_sections_house_rules_are_not_the_article() -> None:
+    article = clean(
+        "Inquiry releases minister's emails\n"
+        "The inquiry into the ferry contract released 300 emails from the former minister on "
+        "Tuesday, covering the six months before the contract was signed in 2023.\n"
+        "His emails are published on the inquiry website, with the names of civil servants "
+        "removed, a spokeswoman for the inquiry said.\n"
+        "The minister has denied any wrongdoing and said he welcomed the release of the emails.\n"
+        "The Harbour Post may edit your comments and not all emails will be published.\n"
+        "Comments are moderated and may take a day to appear."
+    )
+    text = body(article)
+    assert "His emails are published on the inquiry website" in text
+    assert reason_of(article, "The Harbour Post may edit") == "comments"
+    assert "Comments are moderated" not in text
+
+
 def test_future_dates_in_an_events_widget_are_ignored() -> None:
     article = clean(EVENTS_WIDGET)
     meta = article.metadata

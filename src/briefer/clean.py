@@ -241,6 +241,16 @@ _COMMENT_HEADER = re.compile(
     r"(?::\d\d[^,:]{0,40})?\s*,\s*[^\s,:]+(?:\s[^\s,:]+){0,2}\s(?:wrote|commented|replied)\s*:",
     re.I,
 )
+#: a comment section's house rules: "The BBC may edit your comments and not all emails will
+#: be published", "Comments are moderated", "Letters may be edited for length"
+_COMMENT_POLICY = re.compile(
+    r"\b(?:may|will|can|reserve\s+the\s+right\s+to)\s+(?:edit|moderate|remove|publish)\s+"
+    r"(?:your|all|readers'?)\s+(?:comments?|emails?|posts?)\b|(?:^\W*|\b(?:all|your|readers'?)\s+)"
+    r"(?:comments?|emails?|posts?|letters?)\s+(?:are|will\s+(?:not\s+)?be|may\s+(?:not\s+)?be)"
+    r"\s+(?:published|edited"
+    r"|moderated|reviewed|removed)\b",
+    re.I,
+)
 _CUTOFF_BEFORE_WORDS = 60
 _COMMENTS_BEFORE_WORDS = 40
 CUTOFF_LOOKAHEAD = 8  # blocks looked at after a "Related" heading for the article going on
@@ -425,7 +435,11 @@ def _rule(line: _Line) -> str | None:
         return "contact details"
     if is_date_only(text):
         return "date line"
-    if _COMMENT.match(text):
+    if _COMMENT.match(text) or (
+        line.words <= 30
+        and _may_match(lowered, ("comment", "email", "letter", "post"))
+        and _COMMENT_POLICY.search(text)
+    ):
         return "comments"
     if (line.words <= 8 or headline_like) and _SHARE.search(text):
         return "share/newsletter"
