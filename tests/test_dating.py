@@ -220,6 +220,10 @@ RELATIVE: list[Case] = [
     ("The talks collapsed last week.", None, None),
     ("The deal was signed on Dec. 20.", None, None),
     ("The accord was signed on Dec. 20, 2019.", None, "2019-12-20 day explicit"),
+    # a timeline's year label, and a count that only looks like one
+    ("1953: A North Sea storm flood kills 1,836 people.", SAT, "1953 year explicit"),
+    ("- 1997 – The Delta Works are completed.", SAT, "1997 year explicit"),
+    ("2000 troops were sent to guard the coast.", SAT, "2020-01-04 day published"),
 ]
 # fmt: on
 

@@ -459,9 +459,15 @@ def _bare_months(text: str, published: dt.date) -> list[_Candidate]:
     return found
 
 
+_LABEL_AFTER = re.compile(r"\s*(?::|\s[–—-])\s+\S")
+
+
 def _is_year(text: str, match: re.Match[str]) -> bool:
     """Whether a lone four-digit number is a year ("in 2018") and not a count ("2000 troops")."""
     if match["poss"]:
+        return True
+    # a timeline's label: "1953: A North Sea storm flood kills 1,836 people."
+    if not text[: match.start()].strip(" \t-–—•*") and _LABEL_AFTER.match(text, match.end()):
         return True
     following = _WORD.findall(text[match.end() : match.end() + 40])[:2]
     if following and following[0].lower() in _EVENT_NOUNS:
