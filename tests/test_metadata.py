@@ -408,3 +408,24 @@ def test_a_french_page_gives_its_publication_date_not_its_update() -> None:
     meta = extract_metadata(lines, body_start=3, today=dt.date(2025, 3, 10))
     assert meta.author == "Claire Dubois"
     assert meta.published == dt.date(2025, 3, 6)
+
+
+@pytest.mark.parametrize(
+    ("dateline", "published"),
+    [
+        ("THE HAGUE, March 6, 2025 — The cabinet today approved it.", dt.date(2025, 3, 6)),
+        ("NEW YORK, N.Y., March 6, 2025 -- Acme Inc. today announced a dike.", dt.date(2025, 3, 6)),
+        ("LONDON, 6 March 2025 (Reuters) - Britain said it would fund it.", dt.date(2025, 3, 6)),
+        ("WASHINGTON, Feb 11 (Reuters) - The Senate approved the bill on Monday.", None),
+        ("THE HAGUE, March 6, 2031 — A date after the run is not the publication date.", None),
+    ],
+)
+def test_a_press_release_dateline_gives_the_date(dateline: str, published: dt.date | None) -> None:
+    lines = [
+        "FOR IMMEDIATE RELEASE",
+        "Cabinet approves €1.2 billion Coastal Reinforcement Programme",
+        dateline + " It covers 40 kilometres of primary dikes along the North Sea coast.",
+        "Construction will begin in Zeeland in 2026 and is expected to be completed by 2034.",
+    ]
+    meta = extract_metadata(lines, body_start=2, today=dt.date(2025, 3, 10))
+    assert meta.published == published

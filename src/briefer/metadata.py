@@ -505,6 +505,12 @@ _DATELINE_AGENCY = re.compile(
     r"^[A-Z][A-Z .,'’\-]{2,60}(?:,\s*[A-Z][a-z]+\.?\s*\d{0,2})?\s*"
     r"\((?P<agency>[A-Za-z][\w .\-]{1,30})\)\s*[-–—:]"
 )
+#: a dateline with a full date before the dash: "THE HAGUE, March 6, 2025 —", "LONDON, 6 March
+#: 2025 (Reuters) -"
+_DATELINE_DATE = re.compile(
+    r"^[A-Z][A-Z .'’\-]{2,40}(?:,\s*[A-Z][A-Za-z .]{1,30})?,\s*(?P<date>[^—–()]{6,30}?\d{4})"
+    r"\s*(?:\([^)]{1,30}\)\s*)?(?:--|[-–—:])\s"
+)
 _TAIL_AUTHOR = re.compile(
     r"^\s*(?:author|written\s+by|words\s+by|story\s+by|article\s+by)\s*:?\s*(?P<name>.+?)\s*$", re.I
 )
@@ -779,6 +785,15 @@ def find_header(
                     author = _tidy_name(name)
                     origin["author"] = f"credits line {i + 1}: {text!r}"
                     roles[i] = "byline"
+    if published is None and body_start is not None:
+        # a dateline that names the full date: "THE HAGUE, March 6, 2025 — The cabinet today …"
+        for i in range(body_start, min(n, body_start + 3)):
+            m = _DATELINE_DATE.match(stripped[i])
+            stamped = find_dates(m.group("date")) if m else []
+            if stamped and _plausible(stamped[0][0], today):
+                published = stamped[0][0]
+                origin["published"] = f"dateline line {i + 1}: {stripped[i][:60]!r}"
+                break
     if agency is None:
         for i in range(max(0, start - 1), min(n, start + 6)):
             m = _DATELINE_AGENCY.match(stripped[i])
