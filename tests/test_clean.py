@@ -316,6 +316,27 @@ def test_a_comment_sections_house_rules_are_not_the_article() -> None:
     assert "Comments are moderated" not in text
 
 
+PRESS_RELEASE = """FOR IMMEDIATE RELEASE
+Harbour Authority of Kestrel Bay
+Kestrel Bay approves €62 million flood barrier for the old harbour
+KESTREL BAY, May 5, 2024 — The Harbour Authority today approved a €62 million flood barrier that will shield about 4,000 homes in the old harbour district from winter storm surges.
+"The district has flooded three times in ten years, and this barrier ends that," said chair Ilse Brandt.
+Construction is due to start in April 2025 and last two years.
+About the Harbour Authority
+The Harbour Authority of Kestrel Bay manages the port, its quays and its flood defences on behalf of the municipality.
+Media contact: press@example.org
+###"""
+
+
+def test_a_press_releases_about_section_is_not_the_article() -> None:
+    article = clean(PRESS_RELEASE)
+    text = body(article)
+    assert article.paragraphs[-1] == "Construction is due to start in April 2025 and last two years."
+    assert "manages the port" not in text
+    assert reason_of(article, "About the Harbour Authority") == "end of article"
+    assert article.metadata.published == dt.date(2024, 5, 5)
+
+
 def test_future_dates_in_an_events_widget_are_ignored() -> None:
     article = clean(EVENTS_WIDGET)
     meta = article.metadata

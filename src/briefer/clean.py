@@ -251,6 +251,10 @@ _COMMENT_POLICY = re.compile(
     r"|moderated|reviewed|removed)\b",
     re.I,
 )
+#: a press release's boilerplate starts under "About the Ministry", "About Acme Inc.", "About Us"
+_ABOUT_ORGANISATION = re.compile(
+    r"^\W*About\s+(?:the\s+)?(?:[A-Z][\w&'’.-]*)(?:\s+(?:[A-Z][\w&'’.-]*|of|and|for|&)){0,6}\W*$"
+)
 _CUTOFF_BEFORE_WORDS = 60
 _COMMENTS_BEFORE_WORDS = 40
 CUTOFF_LOOKAHEAD = 8  # blocks looked at after a "Related" heading for the article going on
@@ -610,7 +614,11 @@ def _decide(raw_lines: Sequence[str], stoplist: frozenset[str]) -> tuple[list[st
         good_words += weights[k]
         if good_words < _COMMENTS_BEFORE_WORDS:
             continue
-        if _COMMENTS_START.match(block.text) or _COMMENT_HEADER.match(block.text):
+        if (
+            _COMMENTS_START.match(block.text)
+            or _COMMENT_HEADER.match(block.text)
+            or _ABOUT_ORGANISATION.match(block.text)
+        ):
             cut = k
             break
         if (
