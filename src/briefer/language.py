@@ -32,14 +32,10 @@ _MIN_HITS = 2.0  # a weaker best guess than this: too little text to tell
 def _lists() -> dict[str, frozenset[str]]:
     """Each language's function words: sumy's stop words and jusText's list together (sumy's
     alone are too sparse for some languages: its Portuguese list lacks "de")."""
-    import justext
-
+    from .clean import stoplist
     from .words import stop_words
 
-    return {
-        name: stop_words(name) | frozenset(justext.get_stoplist(name.capitalize()))
-        for name in LANGUAGES
-    }
+    return {name: stop_words(name) | stoplist(name) for name in LANGUAGES}
 
 
 @cache
