@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
@@ -26,7 +27,7 @@ import numpy as np
 import numpy.typing as npt
 
 from .disagree import Claim, Disagreement, claims, disagreements_among
-from .merge import same_day_event, same_fact, source_order
+from .merge import MIN_SHARED, same_day_event, same_fact, source_order
 from .models import Brief, Item, Source
 from .quotes import Quote, find_quotes, quotes_among
 from .significance import model
@@ -150,6 +151,7 @@ def _why_it_matters(
         for word in found:
             holders.setdefault(word, []).append(n)
     kept: list[tuple[Item, frozenset[str]]] = []
+    kept_holders: dict[str, list[int]] = {}  # the same, for the items kept
     ranked = sorted(
         zip(sentences, probabilities, strict=True),
         key=lambda pair: (-pair[1], source_order(pair[0][0])),
@@ -158,20 +160,36 @@ def _why_it_matters(
         if probability < fitted.threshold:
             break
         words = content_words(text, language)
-        near = {n for word in words for n in holders.get(word, ())}
-        if any(same_fact(words, shown_words[n]) for n in near):
+        if any(same_fact(words, shown_words[n]) for n in _sharing(words, holders)):
             continue
-        for i, (item, item_words) in enumerate(kept):
+        for i in _sharing(words, kept_holders):
+            item, item_words = kept[i]
             if same_fact(words, item_words):
                 cited = tuple(sorted({*item.sources, sid}, key=source_order))
                 kept[i] = (replace(item, sources=cited), item_words)
                 break
         else:
+            for word in words:
+                kept_holders.setdefault(word, []).append(len(kept))
             kept.append((Item(text, (sid,), float(probability), None, sid), words))
     # corroborated significance first, then the model's confidence
     items = [item for item, _ in kept]
     items.sort(key=lambda i: -(i.score + 0.5 * math.log2(len(i.sources))))
     return tuple(items[:limit])
+
+
+def _sharing(words: frozenset[str], holders: Mapping[str, list[int]]) -> list[int]:
+    """The numbers of the word sets (``holders``: word → numbers of the sets holding it) that
+    share enough of ``words`` for :func:`~briefer.merge.same_fact` to hold, in order.
+
+    Shared words are counted exactly, so only the sets sharing at least ``min(MIN_SHARED,
+    len(words))`` of them (a bound :func:`same_fact` never goes below) need to be compared.
+    """
+    counts: Counter[int] = Counter()
+    for word in words:
+        counts.update(holders.get(word, ()))
+    least = min(MIN_SHARED, len(words))
+    return sorted(n for n, shared in counts.items() if shared >= least)
 
 
 def policy_sections(
