@@ -28,25 +28,30 @@ _SAMPLE_WORDS = 800
 _MIN_HITS = 2.0  # a weaker best guess than this: too little text to tell
 
 
+#: word → the languages whose function words hold it, in ``LANGUAGES`` order, learned as
+#: words come (the lists hold 30,000 words; an article meets a few hundred of them)
+_HOLDERS: dict[str, tuple[str, ...]] = {}
+
+
 @cache
-def _lists() -> dict[str, frozenset[str]]:
-    """Each language's function words: sumy's stop words and jusText's list together (sumy's
-    alone are too sparse for some languages: its Portuguese list lacks "de")."""
+def _lists() -> tuple[tuple[str, frozenset[str], frozenset[str]], ...]:
+    """Each language's function words: sumy's stop words and jusText's list, both looked in
+    (sumy's alone are too sparse for some languages: its Portuguese list lacks "de")."""
     from .clean import stoplist
     from .words import stop_words
 
-    return {name: stop_words(name) | stoplist(name) for name in LANGUAGES}
+    return tuple((name, stop_words(name), stoplist(name)) for name in LANGUAGES)
 
 
-@cache
-def _holders() -> dict[str, tuple[str, ...]]:
-    """Each function word → the languages whose lists hold it, in ``LANGUAGES`` order."""
-    lists = _lists()
-    found: dict[str, list[str]] = {}
-    for name in LANGUAGES:
-        for word in lists[name]:
-            found.setdefault(word, []).append(name)
-    return {word: tuple(names) for word, names in found.items()}
+def _holders(word: str) -> tuple[str, ...]:
+    found = _HOLDERS.get(word)
+    if found is None:
+        if len(_HOLDERS) >= 200_000:
+            _HOLDERS.clear()
+        found = _HOLDERS[word] = tuple(
+            name for name, sumy, justext in _lists() if word in sumy or word in justext
+        )
+    return found
 
 
 def detect_language(paragraphs: Iterable[str]) -> str:
@@ -57,12 +62,12 @@ def detect_language(paragraphs: Iterable[str]) -> str:
         if len(sample) >= _SAMPLE_WORDS:
             break
     counts = Counter(sample)
-    holders_of = _holders()
+    _lists()  # loaded once, before the workers when there are any
     # a word counts for each list holding it, divided among them, so a list that shares
     # its words with every other language gains nothing from them
     scores = dict.fromkeys(LANGUAGES, 0.0)
     for word, count in counts.items():
-        holders = holders_of.get(word, ())
+        holders = _holders(word)
         for name in holders:
             scores[name] += count / len(holders)
     best = max(scores, key=lambda name: scores[name])
