@@ -64,7 +64,9 @@ def _prepare(raw: RawArticle, *, today: dt.date, language: str) -> _Prepared:
     clean = clean_article(raw, today=today)
     texts = [text for paragraph in clean.paragraphs for text in split_paragraph(paragraph)]
     return _Prepared(
-        clean=clean,
+        # without the decision on every line (``briefer inspect`` shows them; a brief does
+        # not need them, and they would double what goes back from a worker)
+        clean=replace(clean, decisions=()),
         language=resolve_language(clean.paragraphs, language),
         sentences=len(texts),
         usable=any(is_candidate(text) for text in texts),
