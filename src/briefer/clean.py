@@ -370,10 +370,10 @@ def detect_stoplist(lines: Sequence[str], *, language: str | None = None) -> fro
 def _measure(index: int, text: str, stoplist: frozenset[str]) -> _Line:
     stripped = text.strip()
     words = _WORD.findall(stripped.lower())
-    stops = sum(1 for w in words if w in stoplist)
+    stops = sum(map(stoplist.__contains__, words))
     length = len(stripped)
     density = stops / len(words) if words else 0.0
-    ideographs = len(_CJK.findall(stripped))
+    ideographs = 0 if stripped.isascii() else len(_CJK.findall(stripped))
     if ideographs > 0.3 * length:
         # Chinese and Japanese: no spaces, no stop-word lists; a character carries about
         # three Latin letters' worth, and prose has commas and full stops
