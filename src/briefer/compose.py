@@ -135,6 +135,15 @@ def _plain(text: str | None) -> str:
     return " ".join(_WORD.findall((text or "").lower()))
 
 
+def _is_title(text: str, titles: set[str], firsts: set[str]) -> bool:
+    """Whether ``text`` is one of the headlines (:func:`_plain` forms) in ``titles``, whose
+    first words are ``firsts``: a sentence starting with another word is none of them."""
+    first = _WORD.search(text.lower())
+    if first is not None and first.group() not in firsts:
+        return False
+    return _plain(text) in titles
+
+
 def _self_dated(candidate: Candidate) -> bool:
     return candidate.when is not None and candidate.when.basis != "published"
 
@@ -184,7 +193,8 @@ def compose(sources: Sequence[Source], skipped: Sequence[Skipped], options: Brie
     index = FactIndex([c.sentence for r in ranked for c in r], language, published, languages)
     candidates = [c for r in ranked for c in _weighed(r, index)]
     titles = {_plain(s.metadata.title) for s in sources if s.metadata.title}
-    candidates = [c for c in candidates if _plain(c.sentence.text) not in titles]
+    firsts = {title.split(" ", 1)[0] for title in titles}
+    candidates = [c for c in candidates if not _is_title(c.sentence.text, titles, firsts)]
     merged, holder = merge(candidates, index)
     # each source's lead: the fact its own best sentence reports (news puts the event first)
     lead_items = []
