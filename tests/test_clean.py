@@ -574,3 +574,48 @@ def test_a_squeezed_no_break_space_in_mojibake_text_is_repaired() -> None:
     # C2 A0 read as Latin-1 is "Â" + no-break space; a whitespace squeeze leaves "Â "
     assert repair_mojibake("ClassificaÃ§Ã£o: veja oÂ calendário") == "Classificação: veja o  calendário"
     assert repair_mojibake("Â Lisboa, ÂNGELA") == "Â Lisboa, ÂNGELA"  # no mojibake: left alone
+
+
+CAPTIONED = """Harbour Herald
+Business
+Port board approves second container terminal
+Ayesha Rafiq | Published May 14, 2024 Updated about 5 hours ago
+Facebook Count
+Twitter Share
+Cranes at the existing terminal on the east wharf. — {credit}
+The port board on Tuesday approved a second container terminal on the east wharf, the largest expansion of the harbour since it opened in 1998.
+The terminal will double the port's capacity to about two million containers a year and is due to open in 2027, the board said in a statement.
+Shipping lines had warned that ships were waiting up to four days for a berth during the winter peak.
+Like Business on Facebook, follow @HHBusiness on Twitter to receive all updates on all our daily pieces.
+Copyright © 2024, Harbour Herald"""
+
+
+@pytest.mark.parametrize(
+    "credit", ["File photo", "AFP/File", "Photo courtesy Port Authority", "Screengrab", "Photo: Reuters"]
+)
+def test_a_credit_after_a_dash_ends_a_caption(credit: str) -> None:
+    article = clean(CAPTIONED.format(credit=credit))
+    assert reason_of(article, "Cranes at the existing terminal") == "caption"
+    assert article.paragraphs[0].startswith("The port board on Tuesday approved")
+    # the caption above the body is not taken for the headline, nor a share button for a name
+    assert article.metadata.title == "Port board approves second container terminal"
+    assert article.metadata.author == "Ayesha Rafiq"
+    assert article.metadata.published == dt.date(2024, 5, 14)
+
+
+def test_a_dash_inside_prose_is_not_a_caption_credit() -> None:
+    text = CAPTIONED.format(credit="File photo").replace(
+        "Shipping lines had warned that ships were waiting up to four days for a berth during the winter peak.",
+        "Shipping lines had warned of delays — a complaint the board said the new terminal would answer, officials said in a statement on file.",
+    )
+    assert "Shipping lines had warned of delays" in body(clean(text))
+
+
+def test_like_us_on_facebook_follow_us_on_twitter_footer_is_dropped() -> None:
+    article = clean(CAPTIONED.format(credit="File photo"))
+    assert reason_of(article, "Like Business on Facebook") == "share/newsletter"
+    assert "@HHBusiness" not in body(article)
+    kept = clean(CAPTIONED.format(credit="File photo").replace(
+        "Shipping lines had warned", "Like many ports on the coast, the harbour had warned"
+    ))
+    assert "Like many ports on the coast" in body(kept)

@@ -429,3 +429,22 @@ def test_a_press_release_dateline_gives_the_date(dateline: str, published: dt.da
     ]
     meta = extract_metadata(lines, body_start=2, today=dt.date(2025, 3, 10))
     assert meta.published == published
+
+
+@pytest.mark.parametrize(
+    ("line", "author"),
+    [
+        ("Ayesha Rafiq | Published May 14, 2024 Updated about 5 hours ago", "Ayesha Rafiq"),
+        ("AYESHA RAFIQ | Published May 14, 2024", "Ayesha Rafiq"),
+        ("New Delhi | Published May 14, 2024", None),  # a place, not a name
+        ("Web Desk | Published May 14, 2024", None),  # a desk names no one
+        ("Islamabad | Updated: May 14, 2024", None),
+    ],
+)
+def test_a_date_line_led_by_a_name_gives_the_author(line: str, author: str | None) -> None:
+    lines = ["Port board approves second container terminal", line,
+             "The port board on Tuesday approved a second container terminal on the east wharf."]
+    meta = find_header(lines, body_start=2, today=dt.date(2024, 6, 1)).metadata
+    assert meta.author == author
+    assert meta.published == dt.date(2024, 5, 14)
+    assert meta.title == "Port board approves second container terminal"

@@ -114,14 +114,19 @@ _CAPTION = re.compile(
     r"|\b(?:AP|AFP|Reuters|EPA|Xinhua|PTI|ANI|IANS)\s+(?:photo|images?|video)\b"
     r"|(?:getty\s+images|shutterstock|istock(?:photo)?|afp\s+via\s+getty)\W*$"
     r"|\|\s*photo\s+credit\b|\b(?:photo|image|picture|video|photograph)s?(?:\s+credit)?\s*:\s*"
-    r"[\w .,'’/&-]{2,60}[)*_\]]*\s*$",
+    r"[\w .,'’/&-]{2,60}[)*_\]]*\s*$"
+    # a credit after a dash ends the line: "… where the plant is to be built. — File photo",
+    # "— AFP/File", "— Photo courtesy Sindh government", "— Screengrab"
+    r"|\s[—–]\s*(?:(?:[a-z.]+\s*/\s*)?file(?:\s+(?:photo|image))?|(?:photos?|images?)"
+    r"(?:\s*(?::|by|courtesy)\s*[\w .,'’&/-]{1,40})?|courtesy\s+[\w .,'’&/-]{1,40}"
+    r"|screen\s*-?grab)\W*$",
     re.I,
 )
 #: a word every match of _CAPTION holds (in ASCII text; © is not ASCII): a quick test first
 _CAPTION_WORDS = (
     "photo", "image", "pic", "caption", "credit", "illustration", "graphic", "video", "watch",
     "listen", "gallery", "slideshow", "getty", "file", "representa", "shutterstock", "istock",
-    "afp", "source",
+    "afp", "source", "courtesy", "grab",
 )
 _READ_MORE = re.compile(
     r"^\W*(?:read\s+more|also\s+read|read\s+also|read\s+next|must\s+read|see\s+also|related"
@@ -148,7 +153,9 @@ _CREDITS = re.compile(
 #: a promotion that opens with its call to action ("Sign up for our newsletter to …")
 _PROMO = re.compile(
     r"^\W*(?:sign\s*-?\s*up|subscribe|register|download|follow\s+us|join\s+(?:us|our)|donate"
-    r"|get\s+(?:our|the)\s+(?:free\s+)?(?:newsletter|app))\b",
+    r"|get\s+(?:our|the)\s+(?:free\s+)?(?:newsletter|app)"
+    # "Like Karachi on Facebook, follow @ETKarachi on Twitter to receive all updates …"
+    r"|like\s+(?:[\w&'’.-]+\s+){1,4}on\s+facebook\b.*\bfollow|follow\s+@\w+)\b",
     re.I,
 )
 _PROMO_OBJECT = re.compile(

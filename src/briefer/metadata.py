@@ -286,6 +286,20 @@ _NOT_A_NAME = re.compile(
 )
 
 
+#: first words of places of two words or more ("New Delhi | Updated: …" names no author)
+_PLACE_STARTS = (
+    "new los las san santa sao abu hong kuala dera saint st st. port rio buenos cape tel sri"
+    " addis dar el la ho phnom mexico costa puerto salt palm fort mount north south east west"
+    " upper lower greater muzaffarabad"
+)
+_PLACE_START = frozenset(_PLACE_STARTS.split())
+
+
+def _place_like(name: str) -> bool:
+    """Whether a name of two words or more starts as places do ("New Delhi", "Abu Dhabi")."""
+    return name.split()[0].lower() in _PLACE_START
+
+
 @dataclass(frozen=True)
 class Byline:
     """What one byline line says: a personal author, an organisation, a date."""
@@ -469,7 +483,11 @@ def parse_byline(line: str, *, today: dt.date | None = None, strict: bool = True
             else:
                 outlet = outlet or _tidy_name(_STAFF_SUFFIX.sub("", seg))
             continue
-        if author is None and _looks_like_name(seg) and (prefixed or len(seg.split()) >= 2):
+        if (
+            author is None
+            and _looks_like_name(seg)
+            and (prefixed or (len(seg.split()) >= 2 and not _place_like(seg)))
+        ):
             author = _tidy_name(seg)
             continue
         if not prefixed and len(seg) <= 3:  # a time zone or an abbreviation left over
@@ -631,6 +649,24 @@ def _clean_title(text: str) -> tuple[str, str | None]:
     return text.strip(), None
 
 
+def _named_date_line(text: str) -> str | None:
+    """The author a date line starts with, set off by a bar ("Imran Ali Shah | Published
+    March 7, 2025"): a name of two words or more that is not a place or a desk."""
+    place = _PLACE_FIRST.match(text)
+    if place is None:
+        return None
+    name = text[: place.end()].strip().rstrip("|•·").strip()
+    words = name.split()
+    if (
+        len(words) < 2
+        or _place_like(name)
+        or _GENERIC_ORG.match(name)
+        or not _looks_like_name(name)
+    ):
+        return None
+    return _tidy_name(name)
+
+
 def find_header(
     lines: Sequence[str],
     *,
@@ -781,10 +817,21 @@ def find_header(
     if author is None and title_index is not None:
         near = {title_index, *(i for i, role in roles.items() if role == "date line")}
         for i in range(title_index + 1, header_end):
+            named = _named_date_line(stripped[i]) if roles.get(i) == "date line" else None
+            if named is not None:  # "Imran Ali Shah | Published March 7, 2025 Updated …"
+                author = named
+                origin["author"] = f"date line {i + 1}: {stripped[i]!r}"
+                break
             # "Jan Visser in Amsterdam", "A Roe in Athens and B Doe in Rome": where they wrote
             # from is not part of the name
             text = _WRITING_FROM.sub("", stripped[i])
-            if i in roles or not text or not _looks_like_name(text) or len(text.split()) < 2:
+            if (
+                i in roles
+                or i in chrome  # "Facebook Count", "Twitter Share"
+                or not text
+                or not _looks_like_name(text)
+                or len(text.split()) < 2
+            ):
                 continue
             if any(j is not None and 0 < abs(i - j) <= 2 for j in near):
                 author = _tidy_name(text)
