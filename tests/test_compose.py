@@ -170,3 +170,30 @@ def test_a_shouted_line_is_told_by_its_share_of_capitals_with_or_without_accents
         # an ellipsis (not a letter) sends the text down the general path: the same answer
         assert is_candidate(text[:-1] + "…") == is_candidate(text)
     assert not is_candidate("BARRIÈRE DU PORT : LES TRAVAUX COMMENCENT LUNDI, dit le maire.")
+
+
+def test_a_quotation_split_over_two_sentences_is_never_a_line_but_a_speaker_running_on_is() -> None:
+    """'"We will not wait for the next flood.' and 'The money is there," she said.' are halves
+    of one quotation: neither is a line of the brief ("who said what" shows it whole). A sentence
+    that names its speaker before the quotation runs on into the next one is a line as any."""
+    quay = Source(
+        id="S3",
+        file="quay.txt",
+        format="text",
+        metadata=Metadata(
+            title="Harbour barrier: the mayor speaks", published=dt.date(2024, 11, 7)
+        ),
+        paragraphs=(
+            "The river authority approved the €62 million flood barrier for the old harbour on "
+            "Tuesday after a decade of argument.",
+            '"We will not wait for the next flood to find out what the barrier is worth. The '
+            'money is there and the plans are ready," Mayor Ilse Brandt said on Wednesday.',
+            'Harbour master Jonas Weller wrote on Thursday, "Fishermen will keep a gate of '
+            "twelve metres, as the authority promised them on Monday. We have it in writing.\"",
+        ),
+    )
+    brief = compose([HARBOUR_GAZETTE, COAST_RADIO, quay], [], OPTIONS)
+    lines = [i.text for i in (*brief.key_points, *brief.chronology, *brief.what_to_watch)]
+    assert not any(text.startswith(('"We will not wait', "The money is there")) for text in lines)
+    assert any(text.startswith("Harbour master Jonas Weller wrote") for text in lines)
+    assert any("We will not wait" in q.text for q in brief.who_said_what)
