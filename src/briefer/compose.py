@@ -61,24 +61,13 @@ _LEANS_BACK = re.compile(
 
 
 def _part_quote(text: str) -> bool:
-    """Whether ``text`` is part of a quotation the sentence before or after holds the rest of:
-    it opens with a quotation it does not close ('"We will fight this.'), or closes one it did
-    not open ('We will win," she said.'). A speaker's words that run on into the next
-    sentence after the speaker is named ('Pompeo tweeted, "We spoke today about …') are not.
-    """
+    """Whether ``text`` opens a quotation that runs on into the next sentence, with no one
+    named in it ('"We will fight this.'): half a quotation, and it quotes nobody. The half that
+    closes it names the speaker ('We will win," she said.') and may date what was said."""
     text = text.strip()
-    opening, closing = text.find("“"), text.find("”")
-    if closing != -1 and (opening == -1 or closing < opening):
-        return True
-    if text.startswith("“") and text.count("“") > text.count("”"):
-        return True
-    if text.count('"') % 2 == 1:
-        first = text.find('"')
-        after = text[first + 1 : first + 2]
-        # the first mark opens the sentence, or closes a quotation (after a word, before a
-        # space or a stop)
-        return first == 0 or (not text[first - 1].isspace() and not after.isalnum())
-    return False
+    if text.startswith("“"):
+        return text.count("“") > text.count("”")
+    return text.startswith('"') and text.count('"') % 2 == 1
 
 
 def source_sentences(source: Source) -> list[Sentence]:
@@ -118,9 +107,9 @@ def _ranked(
     for position, (sentence, rank) in enumerate(zip(usable, ranks, strict=True)):
         if _BARE_QUOTE.fullmatch(sentence.text) or _part_quote(sentence.text):
             # ranked with the others, but never a line of the brief: it would quote nobody
-            # (who said it is in "who said what", which joins it to its speaker), or break a
-            # quotation of several sentences in two ('"We will fight this.', 'We will win,"
-            # she said.'); "who said what" shows the quotation whole
+            # (who said it is in "who said what", which joins it to its speaker), or opens a
+            # quotation of several sentences ('"We will fight this.'); "who said what" shows
+            # the quotation whole
             continue
         unquoted = _QUOTED.sub(" ", sentence.text) if source.language == "english" else ""
         if _SINGULAR.search(unquoted) and not _REPORTED.search(sentence.text):
