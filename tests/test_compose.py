@@ -198,3 +198,28 @@ def test_the_opening_half_of_a_split_quotation_is_never_a_line() -> None:
     assert not any(text.startswith('"We will not wait') for text in lines)
     assert any(text.startswith("Harbour master Jonas Weller wrote") for text in lines)
     assert any("We will not wait" in q.text for q in brief.who_said_what)
+
+
+def test_the_closing_half_of_a_quotation_gives_way_to_the_whole_quote() -> None:
+    """'The money is there," Mayor Ilse Brandt said.' is the end of a quotation: dated only by
+    its report, the page shows the whole quotation once, under "who said what", citing its
+    source, and not its end as a key point or a chronology line."""
+    quay = Source(
+        id="S3",
+        file="quay.txt",
+        format="text",
+        metadata=Metadata(
+            title="Harbour barrier: the mayor speaks", published=dt.date(2024, 11, 7)
+        ),
+        paragraphs=(
+            "The river authority approved the €62 million flood barrier for the old harbour on "
+            "Tuesday after a decade of argument.",
+            '"We will not wait for the next flood to find out what the barrier is worth. The '
+            'money is there and the plans are ready," Mayor Ilse Brandt said.',
+        ),
+    )
+    brief = compose([HARBOUR_GAZETTE, COAST_RADIO, quay], [], OPTIONS)
+    lines = [i.text for i in (*brief.key_points, *brief.chronology)]
+    assert not any("the plans are ready" in text for text in lines)
+    whole = [q for q in brief.who_said_what if "the plans are ready" in q.text]
+    assert whole and "We will not wait" in whole[0].text and "S3" in whole[0].sources

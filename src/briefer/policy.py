@@ -355,8 +355,6 @@ def _once_on_page(brief: Brief) -> Brief:
     on_timeline = {i.text for i in brief.chronology if i.when and i.when.basis != "published"}
     watch = tuple(i for i in brief.what_to_watch if i.text not in on_timeline)
     ahead = {i.text for i in watch}
-    key_points = tuple(i for i in brief.key_points if i.text not in ahead)
-    undated = (*key_points, *watch)
 
     def holds(item: Item, quote: Quote) -> bool:  # the item's sentence carries what is shown
         shown = quote_excerpt(quote).removesuffix(" …")
@@ -364,6 +362,18 @@ def _once_on_page(brief: Brief) -> Brief:
         if not words:  # all stop words ("Enough is enough"): only if shown as it is
             return shown in item.text
         return len(words & content_words(item.text, language)) >= QUOTE_SHOWN * len(words)
+
+    def part_of(item: Item, quote: Quote) -> bool:  # the end of a quotation shown whole
+        return item.text in quote.passage and not holds(item, quote)
+
+    # a key point that only ends a quotation ('The money is there," she said.') gives way to
+    # the whole of it under who said what
+    key_points = tuple(
+        i
+        for i in brief.key_points
+        if i.text not in ahead and not any(part_of(i, q) for q in brief.who_said_what)
+    )
+    undated = (*key_points, *watch)
 
     def dated_saying(item: Item, quote: Quote) -> bool:  # the item dates the words' saying
         when = item.when
@@ -384,7 +394,9 @@ def _once_on_page(brief: Brief) -> Brief:
         if item.text in ahead:
             continue
         if item.when and item.when.basis == "published":
-            carrier = next((n for n, q in enumerate(said) if holds(item, q)), None)
+            carrier = next(
+                (n for n, q in enumerate(said) if holds(item, q) or part_of(item, q)), None
+            )
             if carrier is not None:  # the quote cites every source the item cited
                 quote = said[carrier]
                 cited = tuple(dict.fromkeys((*quote.sources, *item.sources)))
