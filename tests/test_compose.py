@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
+
+import briefer.compose as compose_module
 from briefer.compose import compose, is_candidate
 from briefer.models import BriefOptions, Metadata, Source
 
@@ -223,3 +226,21 @@ def test_the_closing_half_of_a_quotation_gives_way_to_the_whole_quote() -> None:
     assert not any("the plans are ready" in text for text in lines)
     whole = [q for q in brief.who_said_what if "the plans are ready" in q.text]
     assert whole and "We will not wait" in whole[0].text and "S3" in whole[0].sources
+
+
+def test_only_the_candidates_that_can_reach_the_page_are_merged(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """With room to merge only the three best undated candidates, the page keeps every dated
+    event and the best key points, and a fact still cites a source whose wording of it was
+    not merged."""
+    whole = compose([HARBOUR_GAZETTE, COAST_RADIO], [], OPTIONS)
+    monkeypatch.setattr(compose_module, "MERGE_POOL", 3)
+    narrow = compose([HARBOUR_GAZETTE, COAST_RADIO], [], OPTIONS)
+    dated = {i.text for i in whole.chronology if i.when and i.when.basis != "published"}
+    assert dated <= {i.text for i in narrow.chronology}
+    kept = [i.text for i in narrow.key_points]
+    assert kept and kept == [i.text for i in whole.key_points][: len(kept)]
+    assert len(kept) < len(whole.key_points)
+    homes = [i for i in (*narrow.key_points, *narrow.chronology) if "4,000 homes" in i.text]
+    assert len(homes) == 1 and homes[0].sources == ("S1", "S2")

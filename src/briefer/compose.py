@@ -17,7 +17,7 @@ from functools import partial
 
 from .chronology import page_chronology, self_dated
 from .dating import date_sentence
-from .merge import Candidate, FactIndex, drop_repeats, fold_same_event, merge
+from .merge import Candidate, FactIndex, drop_repeats, fold_same_event, merge, source_order
 from .models import Brief, BriefOptions, Item, Sentence, Skipped, Source
 from .parallel import map_ordered
 from .policy import Reading, focus_share, focus_source, read_source, with_policy
@@ -39,6 +39,10 @@ PRONOUN_PENALTY = 0.1
 FIRST_PERSON_PENALTY = 0.3
 #: how many of each source's best sentences are weighed for corroboration
 POOL = 60
+#: how many of the candidates that neither state a date of their own nor lead their source are
+#: merged into facts, the best first: the page shows a handful of them (a story of hundreds of
+#: articles has thousands; the rest cannot reach the page)
+MERGE_POOL = 300
 
 _WORD = re.compile(r"\w+")
 #: a sentence that is one quotation and nothing else: "“We cannot wait for the next storm.”"
@@ -147,6 +151,26 @@ def _plain(text: str | None) -> str:
     return " ".join(_WORD.findall((text or "").lower()))
 
 
+def _reachable(candidates: list[Candidate], leads: set[tuple[str, int]]) -> list[Candidate]:
+    """The candidates that can reach the page, in their order: every one that states its own
+    date (the chronology draws on them) or is its source's best sentence (its lead), and the
+    best :data:`MERGE_POOL` of the others (the key points, and the chronology's fill on a small
+    story, are the best of them). The rest still count as reporters of the facts they share
+    (the fact index holds every sentence); merging them would only cost time."""
+
+    def lead(c: Candidate) -> bool:
+        return (c.sentence.source_id, c.sentence.index) in leads
+
+    others = [c for c in candidates if not (_self_dated(c) or lead(c))]
+    if len(others) <= MERGE_POOL:
+        return candidates
+    best = sorted(
+        others, key=lambda c: (-c.score, source_order(c.sentence.source_id), c.sentence.index)
+    )
+    kept = {id(c) for c in best[:MERGE_POOL]}
+    return [c for c in candidates if id(c) in kept or _self_dated(c) or lead(c)]
+
+
 def _is_title(text: str, titles: set[str], firsts: set[str]) -> bool:
     """Whether ``text`` is one of the headlines (:func:`_plain` forms) in ``titles``, whose
     first words are ``firsts``: a sentence starting with another word is none of them."""
@@ -207,6 +231,8 @@ def compose(sources: Sequence[Source], skipped: Sequence[Skipped], options: Brie
     titles = {_plain(s.metadata.title) for s in sources if s.metadata.title}
     firsts = {title.split(" ", 1)[0] for title in titles}
     candidates = [c for c in candidates if not _is_title(c.sentence.text, titles, firsts)]
+    best_sentences = {(r[0].sentence.source_id, r[0].sentence.index) for r in ranked if r}
+    candidates = _reachable(candidates, best_sentences)
     merged, holder = merge(candidates, index)
     # each source's lead: the fact its own best sentence reports (news puts the event first)
     lead_items = []
