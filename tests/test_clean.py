@@ -619,3 +619,24 @@ def test_like_us_on_facebook_follow_us_on_twitter_footer_is_dropped() -> None:
         "Shipping lines had warned", "Like many ports on the coast, the harbour had warned"
     ))
     assert "Like many ports on the coast" in body(kept)
+
+
+@pytest.mark.parametrize("credit", ["[File: Reuters]", "[Ayesha Rafiq/AFP]", "[AFP]", "[Courtesy of the port authority]"])
+def test_a_bracketed_credit_ends_a_caption(credit: str) -> None:
+    text = CAPTIONED.format(credit="File photo").replace(
+        "Cranes at the existing terminal on the east wharf. — File photo",
+        f"Cranes at the existing terminal on the east wharf {credit}",
+    )
+    article = clean(text)
+    assert reason_of(article, "Cranes at the existing terminal") == "caption"
+    assert article.metadata.title == "Port board approves second container terminal"
+
+
+def test_a_sites_plug_for_its_own_news_is_dropped() -> None:
+    plug = "Get Latest Business News along with Latest News and Top Headlines from the region and around the world."
+    text = CAPTIONED.format(credit="File photo").replace(
+        "Copyright © 2024, Harbour Herald", plug + "\nCopyright © 2024, Harbour Herald"
+    )
+    article = clean(text)
+    assert reason_of(article, "Get Latest Business News") == "share/newsletter"
+    assert "Top Headlines" not in body(article)

@@ -119,14 +119,17 @@ _CAPTION = re.compile(
     # "— AFP/File", "— Photo courtesy Sindh government", "— Screengrab"
     r"|\s[—–]\s*(?:(?:[a-z.]+\s*/\s*)?file(?:\s+(?:photo|image))?|(?:photos?|images?)"
     r"(?:\s*(?::|by|courtesy)\s*[\w .,'’&/-]{1,40})?|courtesy\s+[\w .,'’&/-]{1,40}"
-    r"|screen\s*-?grab)\W*$",
+    r"|screen\s*-?grab)\W*$"
+    # a bracketed credit ends the line: "[File: Reuters]", "[Anushree Fadnavis/Reuters]"
+    r"|\[(?:(?:file|photo|image)\s*:[^\]]{1,60}|[^\]]{0,60}/\s*(?:reuters|ap|afp|epa|getty"
+    r"\s+images|anadolu|bloomberg|ani|pti)|reuters|ap|afp|epa|courtesy\b[^\]]{0,60})\]\W*$",
     re.I,
 )
 #: a word every match of _CAPTION holds (in ASCII text; © is not ASCII): a quick test first
 _CAPTION_WORDS = (
     "photo", "image", "pic", "caption", "credit", "illustration", "graphic", "video", "watch",
     "listen", "gallery", "slideshow", "getty", "file", "representa", "shutterstock", "istock",
-    "afp", "source", "courtesy", "grab",
+    "afp", "source", "courtesy", "grab", "[",
 )
 _READ_MORE = re.compile(
     r"^\W*(?:read\s+more|also\s+read|read\s+also|read\s+next|must\s+read|see\s+also|related"
@@ -161,6 +164,14 @@ _PROMO = re.compile(
 _PROMO_OBJECT = re.compile(
     r"\b(?:newsletters?|app|inbox|e-?mail|alerts?|podcasts?|members?(?:ship)?|subscription"
     r"|updates|channel|free|today|every\s+(?:morning|weekday|day|week|thursday|friday))\b",
+    re.I,
+)
+#: a site's line of links to its own news: "Get Latest India News along with Latest News and
+#: Top Headlines from India and around the world.", "Catch all the Business News, Market News,
+#: Breaking News Events and Latest News Updates on …"
+_NEWS_PLUG = re.compile(
+    r"^\W*(?:get|catch)\s+(?:all\s+the\s+|the\s+)?[\w ,&-]{0,60}\bnews\b.{0,150}"
+    r"\b(?:headlines|updates|news)\b",
     re.I,
 )
 #: a plea for money or members ("Support for X comes from listeners like you")
@@ -454,7 +465,7 @@ def _rule(line: _Line) -> str | None:
         return "top bar"
     if line.words <= 30 and _PROMO.match(text) and _PROMO_OBJECT.search(text):
         return "share/newsletter"
-    if line.words <= 40 and _APPEAL.search(text):
+    if line.words <= 40 and (_APPEAL.search(text) or _NEWS_PLUG.match(text)):
         return "share/newsletter"
     if line.words <= 40 and "@" in text and _EMAIL.search(text) and _BIO.search(text):
         return "author bio"
