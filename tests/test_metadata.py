@@ -448,3 +448,19 @@ def test_a_date_line_led_by_a_name_gives_the_author(line: str, author: str | Non
     assert meta.author == author
     assert meta.published == dt.date(2024, 5, 14)
     assert meta.title == "Port board approves second container terminal"
+
+
+@pytest.mark.parametrize(
+    ("footer", "outlet"),
+    [
+        ("Stay updated with Geo Metro News: Download the app", "Geo Metro News"),
+        ("Download the Harbour Herald App", "Harbour Herald"),
+        ("Download the app", None),  # names no outlet
+    ],
+)
+def test_an_app_footer_names_the_outlet(footer: str, outlet: str | None) -> None:
+    lines = ["Port board approves second container terminal", "Ayesha Rafiq", "May 14, 2024",
+             "The port board on Tuesday approved a second container terminal on the east wharf.",
+             "The terminal is due to open in 2027, the board said.", footer]
+    meta = find_header(lines, body_start=3, body_end=5, today=dt.date(2024, 6, 1)).metadata
+    assert meta.outlet == outlet

@@ -542,7 +542,13 @@ _NOT_SITE_START = frozenset(
     {"and", "or", "but", "so", "yet", "not", "is", "are", "was", "what", "why", "how", "who"}
 )
 _TITLE_SPLIT = re.compile(r"\s+[|–—-]\s+|\s+::\s+")
-_APP_OUTLET = re.compile(r"^download\s+(?:the\s+)?(?P<name>.+?)\s+app\b", re.I)
+_NO_OUTLET = frozenset({"the", "a", "an", "our", "your", "this", "their", "its"})
+#: "Download the BOL News App", "Stay updated with Geo News: Download the app"
+_APP_OUTLET = re.compile(
+    r"^(?:download\s+(?:the\s+)?|stay\s+(?:updated|connected|informed|tuned)\s+with\s+)"
+    r"(?P<name>.+?)(?:\s+app\b|\s*[:,–—-]\s*download\b)",
+    re.I,
+)
 _COPYRIGHT_OUTLET = re.compile(
     r"(?:©|\(c\)|copyright)\s*(?:©\s*)?(?:(?:19|20)\d\d\s*(?:[-–]\s*(?:19|20)\d\d)?)?\s*,?\s*"
     r"(?P<name>[A-Z][\w&'’.\- ]{1,60}?)\s*(?:,|\.|\||·|•|\s-\s|all rights|$)",
@@ -886,7 +892,11 @@ def find_header(
             if m:
                 name = re.sub(r"(?:\s*,?\s*(?:19|20)\d\d)+$", "", m.group("name")).strip(" .,")
                 name = re.sub(r"^(?:by|copyright)\s+(?=[A-Z])", "", name, flags=re.I)
-                if 2 <= len(name) <= 60 and not re.search(r"\b(?:rights|reserved)\b", name, re.I):
+                if (
+                    2 <= len(name) <= 60
+                    and name.lower() not in _NO_OUTLET  # "Download the app" names none
+                    and not re.search(r"\b(?:rights|reserved)\b", name, re.I)
+                ):
                     outlet = name
                     origin["outlet"] = f"footer line {i + 1}: {text!r}"
                     break
