@@ -640,3 +640,19 @@ def test_a_sites_plug_for_its_own_news_is_dropped() -> None:
     article = clean(text)
     assert reason_of(article, "Get Latest Business News") == "share/newsletter"
     assert "Top Headlines" not in body(article)
+
+
+@pytest.mark.parametrize(
+    "plea",
+    [
+        "For the latest news, follow us on Twitter @harbourherald, like us on Facebook, and subscribe to our YouTube channel.",
+        "Email the desk at news@harbourherald.example or follow us on Instagram for pictures from the wharf.",
+    ],
+)
+def test_a_plea_for_followers_is_dropped(plea: str) -> None:
+    text = CAPTIONED.format(credit="File photo").replace(
+        "Copyright © 2024, Harbour Herald", plea + "\nCopyright © 2024, Harbour Herald"
+    )
+    article = clean(text)
+    assert reason_of(article, plea[:20]) == "share/newsletter"
+    assert "follow us on" not in body(article)

@@ -435,6 +435,8 @@ def test_a_press_release_dateline_gives_the_date(dateline: str, published: dt.da
     ("line", "author"),
     [
         ("Ayesha Rafiq | Published May 14, 2024 Updated about 5 hours ago", "Ayesha Rafiq"),
+        ("Ayesha Rafiq Published 14 May, 2024 11:47pm", "Ayesha Rafiq"),  # not "… Published"
+        ("HH Web Desk Published 14 May, 2024 11:47pm", None),
         ("AYESHA RAFIQ | Published May 14, 2024", "Ayesha Rafiq"),
         ("New Delhi | Published May 14, 2024", None),  # a place, not a name
         ("Web Desk | Published May 14, 2024", None),  # a desk names no one

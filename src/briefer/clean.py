@@ -174,11 +174,12 @@ _NEWS_PLUG = re.compile(
     r"\b(?:headlines|updates|news)\b",
     re.I,
 )
-#: a plea for money or members ("Support for X comes from listeners like you")
+#: a plea for money, members or followers ("Support for X comes from listeners like you",
+#: "For the latest news, follow us on Twitter @…, like us on Facebook …")
 _APPEAL = re.compile(
     r"\b(?:become\s+a\s+(?:member|subscriber|supporter|patron)|comes\s+from\s+(?:listeners"
     r"|readers|viewers)\s+like\s+you|donate\s+(?:now|today)|support\s+(?:our|independent|local)"
-    r"\s+journalism)\b",
+    r"\s+journalism|follow\s+us\s+on|like\s+us\s+on|subscribe\s+to\s+our\s+(?:\w+\s+)?channel)\b",
     re.I,
 )
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")

@@ -271,6 +271,12 @@ _UPDATED = re.compile(
     r"^(?:last\s+)?(?:updated|modified|published|posted|first\s+published|created|edited)\b\s*:?",
     re.I,
 )
+#: the same words after a name, before the date they introduced: "Sana Malik Published 27 Feb"
+_UPDATED_AFTER = re.compile(
+    r"(?:\s+(?:last\s+)?(?:updated|modified|published|posted|first\s+published|created|edited)"
+    r"\b\s*:?)+\s*$",
+    re.I,
+)
 _COMMENTS = re.compile(
     r"^\d+\s+(?:comments?|responses?|replies|shares?|views?|reads?)$|^comments?$", re.I
 )
@@ -450,7 +456,7 @@ def parse_byline(line: str, *, today: dt.date | None = None, strict: bool = True
         else:
             expanded.append(seg.strip(" ,"))
     for seg in expanded:
-        seg = _UPDATED.sub("", seg).strip(" ,:.")
+        seg = _UPDATED_AFTER.sub("", _UPDATED.sub("", seg)).strip(" ,:.")
         if not seg or _COMMENTS.match(seg) or _READ_TIME.match(seg) or _RELATIVE.fullmatch(seg):
             continue
         if not _FILLER.sub("", seg):
