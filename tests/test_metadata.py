@@ -466,3 +466,25 @@ def test_an_app_footer_names_the_outlet(footer: str, outlet: str | None) -> None
              "The terminal is due to open in 2027, the board said.", footer]
     meta = find_header(lines, body_start=3, body_end=5, today=dt.date(2024, 6, 1)).metadata
     assert meta.outlet == outlet
+
+
+@pytest.mark.parametrize(
+    ("masthead", "outlet"),
+    [
+        ("THE COASTAL TRIBUNE", "The Coastal Tribune"),
+        ("Harbour News", "Harbour News"),
+        ("Skip to content", None),
+        ("Business News", None),  # a section, not a paper
+        ("Latest News", None),
+    ],
+)
+def test_the_masthead_names_the_outlet_when_nothing_else_does(
+    masthead: str, outlet: str | None
+) -> None:
+    lines = [masthead, "Home", "Business", "Port board approves second container terminal",
+             "Ayesha Rafiq", "May 14, 2024",
+             "The port board on Tuesday approved a second container terminal on the east wharf.",
+             "The terminal is due to open in 2027, the board said."]
+    meta = find_header(lines, body_start=6, body_end=8, today=dt.date(2024, 6, 1)).metadata
+    assert meta.outlet == outlet
+    assert meta.title == "Port board approves second container terminal"

@@ -548,6 +548,16 @@ _NOT_SITE_START = frozenset(
     {"and", "or", "but", "so", "yet", "not", "is", "are", "was", "what", "why", "how", "who"}
 )
 _TITLE_SPLIT = re.compile(r"\s+[|–—-]\s+|\s+::\s+")
+#: a news site's name alone on a line: a few capitalised words, one of them a newspaper's
+#: ("Geo News", "Pakistan Today", "THE COASTAL TRIBUNE", "Business Recorder")
+_MASTHEAD = re.compile(
+    r"(?!(?i:(?:latest|breaking|top|business|world|local|sports?|national|international|city"
+    r"|health|tech|science|entertainment|more|related|trending|daily|good)\s+news\b))"
+    r"(?:The\s+|THE\s+)?(?:[A-Z][\w'’&.-]*\s+){0,3}?(?:News|NEWS|Times|TIMES|Tribune|TRIBUNE"
+    r"|Herald|HERALD|Post|POST|Express|EXPRESS|Today|TODAY|Daily|DAILY|Recorder|RECORDER"
+    r"|Gazette|GAZETTE|Journal|JOURNAL|Observer|OBSERVER|Chronicle|CHRONICLE|Telegraph"
+    r"|TELEGRAPH|Dispatch|DISPATCH|Courier|COURIER|Standard|STANDARD)(?:\s+[A-Z][\w'’&.-]*)?"
+)
 _NO_OUTLET = frozenset({"the", "a", "an", "our", "your", "this", "their", "its"})
 #: "Download the BOL News App", "Stay updated with Geo News: Download the app"
 _APP_OUTLET = re.compile(
@@ -906,6 +916,12 @@ def find_header(
                     outlet = name
                     origin["outlet"] = f"footer line {i + 1}: {text!r}"
                     break
+    if outlet is None:
+        # the page's masthead, its first line: "Geo News", "THE COASTAL TRIBUNE"
+        top = next((i for i in range(min(n, 3)) if stripped[i]), None)
+        if top is not None and top != title_index and _MASTHEAD.fullmatch(stripped[top]):
+            outlet = _tidy_name(stripped[top])
+            origin["outlet"] = f"masthead line {top + 1}: {stripped[top]!r}"
     if outlet is None and agency is not None:
         outlet = agency
         origin["outlet"] = origin.get("agency", "agency")
