@@ -68,6 +68,39 @@ def test_text_file_keeps_its_lines_and_blank_lines(tmp_path: Path) -> None:
     assert article.lines[-1].startswith("Engineers found corrosion")
 
 
+def test_a_scrapers_header_block_is_metadata_and_its_fetch_time_is_not_a_date(
+    tmp_path: Path,
+) -> None:
+    header = (
+        "Title: Council votes to close Riverside bridge for repairs\n"
+        "URL: https://www.cityledger.example/news/2024/03/12/riverside-bridge\n"
+        "Author: Anna Kowalczyk\n"
+        "Scraped: 2026-01-30 09:12:44\n\n"
+    )
+    article = read_one(tmp_path / "bridge.txt", header + SCRAPED)
+    meta = article.metadata
+    assert meta.title == "Council votes to close Riverside bridge for repairs"
+    assert meta.url == "https://www.cityledger.example/news/2024/03/12/riverside-bridge"
+    assert meta.author == "Anna Kowalczyk"
+    assert meta.published is None  # the scrape time is not when it was published
+    assert article.lines[0] == "Advertisement 728 x 90"  # the block is off the text
+    assert not any(line.startswith(("Title:", "Scraped:")) for line in article.lines)
+
+
+@pytest.mark.parametrize(
+    "top",
+    [
+        "Note: the council meets again in April.\nUpdate: times changed.\n\n",  # unknown keys
+        "Title: Council votes to close Riverside bridge\n\n",  # one line is a line of text
+        "Author: Anna Kowalczyk\nDate: 12 March 2024\n\n",  # no title or address
+    ],
+)
+def test_key_value_lines_that_are_not_a_scrapers_block_stay_text(tmp_path: Path, top: str) -> None:
+    article = read_one(tmp_path / "bridge.txt", top + SCRAPED)
+    assert article.metadata.origin == {}
+    assert article.lines[0] == top.split("\n")[0]
+
+
 def test_cp1252_punctuation_is_decoded(tmp_path: Path) -> None:
     text = "“It’s a clear risk,” the mayor said — repairs cost €4.2 million…\n"
 

@@ -408,9 +408,43 @@ def text_lines(text: str) -> tuple[str, ...]:
 
 def _read_text(data: bytes, name: str, today: dt.date) -> ReadResult:
     lines = text_lines(decode_text(data))
+    metadata, lines = _scraper_header(lines, today)
     if not lines:
         raise SkipFile("empty file")
-    return ReadResult((RawArticle(file=name, format="text", lines=lines),))
+    return ReadResult((RawArticle(file=name, format="text", lines=lines, metadata=metadata),))
+
+
+#: a ``Key: value`` line of the block a scraping tool writes above the page's text
+_HEADER_PAIR = re.compile(r"^\s*([A-Za-z][A-Za-z _-]{0,24}?)\s*:\s*(\S.*?)\s*$")
+#: keys of that block that say when the page was fetched, never when it was published
+_FETCHED_KEYS = frozenset(
+    {"scraped", "retrieved", "accessed", "fetched", "crawled", "downloaded", "saved", "captured"}
+)
+
+
+def _scraper_header(lines: tuple[str, ...], today: dt.date) -> tuple[Metadata, tuple[str, ...]]:
+    """The block of ``Key: value`` lines a scraping tool writes above the text ("Title: …",
+    "URL: https://…", "Author: …", "Scraped: 2026-01-30 09:12"), read as front matter and
+    taken off the text; a fetch time is never the publication date. Only a block of two
+    lines or more at the very top, ending at a blank line, every key a known one and one of
+    them a title or an address, counts."""
+    end = 0
+    pairs: dict[str, list[str]] = {}
+    known = {key for keys in _FRONT_MATTER_FIELDS.values() for key in keys} | _FETCHED_KEYS
+    while end < len(lines) and lines[end].strip():
+        pair = _HEADER_PAIR.match(lines[end])
+        key = pair[1].strip().lower().replace(" ", "_").replace("-", "_") if pair else ""
+        if pair is None or key not in known:
+            return Metadata(), lines
+        pairs[key] = [pair[2]]
+        end += 1
+    keys = set(pairs)
+    if end < 2 or end == len(lines) or not keys & {"title", "headline", "url", "link"}:
+        return Metadata(), lines
+    for fetched in _FETCHED_KEYS:
+        pairs.pop(fetched, None)
+    metadata = _pairs_metadata(pairs, today, "scraper header")
+    return metadata, tuple(lines[end + 1 :])
 
 
 def _read_markdown(data: bytes, name: str, today: dt.date) -> ReadResult:
@@ -509,6 +543,11 @@ def _front_matter(lines: tuple[str, ...], today: dt.date) -> tuple[Metadata, tup
             pairs[key] = [pair[2]] if pair[2].strip() else []
         elif line.strip():
             return Metadata(), lines  # not the simple front matter we understand
+    return _pairs_metadata(pairs, today, "front matter"), lines[end + 1 :]
+
+
+def _pairs_metadata(pairs: dict[str, list[str]], today: dt.date, where: str) -> Metadata:
+    """Metadata from ``key: values`` pairs (front matter, a scraper's header block)."""
     values: dict[str, Any] = {}
     origin: dict[str, str] = {}
     for field_name, keys in _FRONT_MATTER_FIELDS.items():
@@ -524,9 +563,9 @@ def _front_matter(lines: tuple[str, ...], today: dt.date) -> tuple[Metadata, tup
                 value = None
             if value:
                 values[field_name] = value
-                origin[field_name] = f"front matter '{key}'"
+                origin[field_name] = f"{where} '{key}'"
                 break
-    return Metadata(origin=origin, **values), lines[end + 1 :]
+    return Metadata(origin=origin, **values)
 
 
 def _unquote(value: str) -> str:
