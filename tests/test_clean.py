@@ -656,3 +656,28 @@ def test_a_plea_for_followers_is_dropped(plea: str) -> None:
     article = clean(text)
     assert reason_of(article, plea[:20]) == "share/newsletter"
     assert "follow us on" not in body(article)
+
+
+NAMES_AND_FIGURES = """City Ledger » Business
+3-MIN READ
+Council Approves Rs 4,000 Crore Plan to Rebuild Old Harbour Wharves
+Reported By : Meera Pillai
+Last Updated: May 14, 2024, 20:14 IST
+Follow us:
+Representative image. (Reuters)
+The Kochi Municipal Corporation on Tuesday approved a Rs 4,000-crore plan to rebuild 12 wharves at Mattancherry, Mayor K. Anil Kumar said.
+The plan includes soft loans of Rs 2,500 crore and a grant for boat owners who agree to move to the new berths by March 2026.
+Kumar said the wharves had been damaged by the floods of 2018 and that several had been closed to heavy vehicles since then.
+"The harbour cannot wait for another monsoon to take what is left," Kumar told reporters after the meeting.
+Sensex Closes 600 Points Higher As Infosys, TCS, Wipro, HCL Tech And Tech Mahindra Lead IT Rally On Tuesday.
+first published: May 14, 2024, 20:14 IST"""
+
+
+def test_a_lead_dense_with_names_and_figures_is_body_text() -> None:
+    """Few stop words ("The Kochi Municipal Corporation on Tuesday approved a Rs 4,000-crore
+    plan …") made jusText's classes call the lead boilerplate; right before the body, a long
+    sentence of prose that no rule marked is the article. A teaser after the body is not."""
+    article = clean(NAMES_AND_FIGURES)
+    assert article.paragraphs[0].startswith("The Kochi Municipal Corporation on Tuesday approved")
+    assert "Sensex closes" not in body(article)
+    assert reason_of(article, "Representative image") == "caption"

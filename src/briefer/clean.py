@@ -30,6 +30,10 @@ logger = logging.getLogger(__name__)
 __all__ = ["clean_article", "detect_stoplist"]
 
 # jusText's thresholds, tuned for lines of plain text (no link density to lean on)
+#: a paragraph before a good one with this many words and at least this share of stop words
+#: is body text, though jusText's own threshold (STOPWORDS_LOW) calls it boilerplate
+DENSE_PROSE_WORDS = 15
+DENSE_PROSE_STOPWORDS = 0.15
 LENGTH_LOW = 70
 LENGTH_HIGH = 200
 STOPWORDS_LOW = 0.30
@@ -683,6 +687,20 @@ def _decide(raw_lines: Sequence[str], stoplist: frozenset[str]) -> tuple[list[st
             and _is_closing_prose(content[k])
         ):
             revised[n] = GOOD
+    # a paragraph dense with names and figures has few stop words ("The Union Cabinet on
+    # Friday approved a Rs 12,000-crore package to revive 35 loss-making cooperative sugar
+    # mills, Food Minister Anil Verma said."): right before a good paragraph, a long whole
+    # sentence of prose that no rule marked is the body (often its lead), not chrome
+    for n in range(len(context) - 1):
+        k = context[n]
+        if (
+            revised[n] == BAD
+            and not block_reasons[k]
+            and revised[n + 1] == GOOD
+            and context[n + 1] == k + 1
+            and _is_dense_prose(content[k])
+        ):
+            revised[n] = GOOD
     classes = [BAD] * len(content)
     for k, cls in zip(context, revised, strict=True):
         classes[k] = cls
@@ -735,6 +753,17 @@ def _decide(raw_lines: Sequence[str], stoplist: frozenset[str]) -> tuple[list[st
             out[i] = classes[k]
             reasons[i] = reason
     return out, reasons
+
+
+def _is_dense_prose(line: _Line) -> bool:
+    """A long sentence of prose whose stop words are few for jusText (names and figures)."""
+    return (
+        line.terminal
+        and line.words >= DENSE_PROSE_WORDS
+        and line.stop_density >= DENSE_PROSE_STOPWORDS
+        and (line.text[:1].isupper() or line.text[:1] in "\"“")
+        and not line.text.endswith((":", "?"))
+    )
 
 
 def _is_prose(line: _Line) -> bool:
