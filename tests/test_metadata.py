@@ -67,6 +67,8 @@ def test_lines_that_are_not_bylines(line: str) -> None:
         ("12.03.2021", [dt.date(2021, 3, 12)]),
         ("in August 2018 and last year", []),
         ("31 February 2020", []),
+        ("Last Updated On 12 June,2024 08:45 pm", [dt.date(2024, 6, 12)]),  # no space
+        ("June 12,2024", [dt.date(2024, 6, 12)]),
     ],
 )
 def test_find_dates(text: str, dates: list[dt.date]) -> None:
@@ -473,6 +475,7 @@ def test_an_app_footer_names_the_outlet(footer: str, outlet: str | None) -> None
     [
         ("THE COASTAL TRIBUNE", "The Coastal Tribune"),
         ("Harbour News", "Harbour News"),
+        ("The Nation", "The Nation"),
         ("Skip to content", None),
         ("Business News", None),  # a section, not a paper
         ("Latest News", None),

@@ -45,9 +45,9 @@ _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
 _YEAR = r"(?P<year>(?:19|20)\d\d)"
 _DATE_PATTERNS = (
     # 04th Jan, 2020 · 23 December, 2019 · 12 March 2021 · 20 Nov, 2019
-    re.compile(rf"(?<![\w.]){_DAY}\s*(?:of\s+)?{_MON},?\s+{_YEAR}(?!\d)", re.I),
+    re.compile(rf"(?<![\w.]){_DAY}\s*(?:of\s+)?{_MON}(?:,\s*|\s+){_YEAR}(?!\d)", re.I),
     # January 30, 2026 · Jan. 4, 2020 · March 12th 2021
-    re.compile(rf"(?<!\w){_MON}\s+{_DAY},?\s+{_YEAR}(?!\d)", re.I),
+    re.compile(rf"(?<!\w){_MON}\s+{_DAY}(?:,\s*|\s+){_YEAR}(?!\d)", re.I),
     # 2021-03-12 · 2021/03/12 · 2021.03.12
     re.compile(r"(?<![\d.])(?P<year>(?:19|20)\d\d)[-/.](?P<month>[01]?\d)[-/.](?P<day>[0-3]?\d)(?!\d)"),
     # 12/03/2021 (month first unless impossible) · 12.03.2021 (day first)
@@ -556,7 +556,9 @@ _MASTHEAD = re.compile(
     r"(?:The\s+|THE\s+)?(?:[A-Z][\w'’&.-]*\s+){0,3}?(?:News|NEWS|Times|TIMES|Tribune|TRIBUNE"
     r"|Herald|HERALD|Post|POST|Express|EXPRESS|Today|TODAY|Daily|DAILY|Recorder|RECORDER"
     r"|Gazette|GAZETTE|Journal|JOURNAL|Observer|OBSERVER|Chronicle|CHRONICLE|Telegraph"
-    r"|TELEGRAPH|Dispatch|DISPATCH|Courier|COURIER|Standard|STANDARD)(?:\s+[A-Z][\w'’&.-]*)?"
+    r"|TELEGRAPH|Dispatch|DISPATCH|Courier|COURIER|Standard|STANDARD|Nation|NATION|Mirror|MIRROR"
+    r"|Independent|INDEPENDENT|Guardian|GUARDIAN|Hindu|HINDU|Statesman|STATESMAN|Sentinel"
+    r"|SENTINEL|Monitor|MONITOR|Inquirer|INQUIRER|Examiner|EXAMINER)(?:\s+[A-Z][\w'’&.-]*)?"
 )
 _NO_OUTLET = frozenset({"the", "a", "an", "our", "your", "this", "their", "its"})
 #: "Download the BOL News App", "Stay updated with Geo News: Download the app"
