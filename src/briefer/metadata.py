@@ -16,6 +16,18 @@ import re
 from collections.abc import Container, Iterable, Sequence
 from dataclasses import dataclass, field
 
+from briefer.bylines import (
+    GENERIC_ORG,
+    ROLE,
+    WRITING_FROM,
+    Byline,
+    looks_like_name,
+    looks_like_org,
+    parse_byline,
+    place_like,
+    tidy_name,
+)
+from briefer.date_lines import PLACE_FIRST, find_dates, is_date_only, plausible
 from briefer.models import Metadata
 
 logger = logging.getLogger(__name__)
@@ -29,489 +41,6 @@ __all__ = [
     "is_date_only",
     "parse_byline",
 ]
-
-# ---------------------------------------------------------------------------------------------
-# dates
-
-_MONTHS = {
-    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6,
-    "jul": 7, "aug": 8, "sep": 9, "oct": 10, "nov": 11, "dec": 12,
-}
-_MON = (
-    r"(?P<mon>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
-    r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
-)
-_DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
-_YEAR = r"(?P<year>(?:19|20)\d\d)"
-_DATE_PATTERNS = (
-    # 04th Jan, 2020 · 23 December, 2019 · 12 March 2021 · 20 Nov, 2019
-    re.compile(rf"(?<![\w.]){_DAY}\s*(?:of\s+)?{_MON}(?:,\s*|\s+){_YEAR}(?!\d)", re.I),
-    # January 30, 2026 · Jan. 4, 2020 · March 12th 2021
-    re.compile(rf"(?<!\w){_MON}\s+{_DAY}(?:,\s*|\s+){_YEAR}(?!\d)", re.I),
-    # 2021-03-12 · 2021/03/12 · 2021.03.12
-    re.compile(r"(?<![\d.])(?P<year>(?:19|20)\d\d)[-/.](?P<month>[01]?\d)[-/.](?P<day>[0-3]?\d)(?!\d)"),
-    # 12/03/2021 (month first unless impossible) · 12.03.2021 (day first)
-    re.compile(r"(?<![\d.])(?P<a>[0-3]?\d)(?P<sep>[/.-])(?P<b>[0-3]?\d)(?P=sep)(?P<year>(?:19|20)\d\d)(?!\d)"),
-)
-_RELATIVE = re.compile(
-    r"\b(?:\d+|an?|one|few)\s+(?:sec(?:ond)?s?|min(?:ute)?s?|hours?|hrs?|days?|weeks?)\s+ago\b"
-    r"|\b(?:yesterday|today|just now)\b",
-    re.I,
-)
-#: the words of ``_RELATIVE`` a line without a digit needs to match it (is_date_only's gate)
-_RELATIVE_WORDS = ("ago", "yesterday", "today", "just now")
-_NO_DIGIT = re.compile(r"\D*")
-_TIME = (
-    r"\d{1,2}(?:[:.]\d\d){1,2}\s*(?:[ap]\.?m\.?)?|\d{1,2}\s*[ap]\.?m\.?"
-    r"|\d{1,2}\s?h\s?\d\d\b"  # "14h32", French and Portuguese
-)
-_TZ = (
-    r"(?:[A-Z]{1,4}T|IST|PKT|GMT|UTC|CET|EST|EDT|PST|PDT|BST|AEST|JST|WIB)"
-    r"(?:\s*[+-]\d{1,2}(?::?\d\d)?)?"
-)
-#: what follows an ISO 8601 date in a timestamp: "T12:04:00Z", "T12:04:00.000+01:00"
-_ISO_TIME = r"T\d\d:\d\d(?::\d\d(?:\.\d+)?)?(?:Z|[+-]\d\d:?\d\d)?"
-_DATE_WORDS = (
-    r"published|updated|last\s+updated|modified|posted|posted\s+on|first\s+published|on|at|date"
-    r"|created|released|issued|am|pm|a\.m\.|p\.m\.|hrs?|and|by|edited|"
-    r"monday|tuesday|wednesday|thursday|friday|saturday|sunday"
-    r"|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun"
-    # French, Spanish, German, Italian and Portuguese (the languages briefer labels and dates)
-    r"|publiée?|mise?\s+à\s+jour|modifiée?|le|à|lundi|mardi|mercredi|jeudi|vendredi|samedi"
-    r"|dimanche|publicad[oa]|actualizad[oa]|el|de|del|a\s+las|las|lunes|martes|miércoles"
-    r"|jueves|viernes|sábado|domingo|veröffentlicht|aktualisiert|am|um|uhr|montag|dienstag"
-    r"|mittwoch|donnerstag|freitag|samstag|sonntag|pubblicato|aggiornato|il|alle|lunedì"
-    r"|martedì|mercoledì|giovedì|venerdì|sabato|domenica|atualizad[oa]|em|às"
-    r"|(?:segunda|terça|quarta|quinta|sexta)-feira"
-)
-_FILLER = re.compile(
-    rf"(?:{_ISO_TIME})|(?:{_TIME})|(?:\b{_TZ}\b)|\b(?:{_DATE_WORDS})\b|[\s,.:;|/()\-–—•·@]+",
-    re.I,
-)
-
-
-def _date_from_match(m: re.Match[str]) -> dt.date | None:
-    groups = m.groupdict()
-    year = int(groups["year"])
-    if groups.get("mon"):
-        month = _MONTHS[groups["mon"][:3].lower()]
-        day = int(groups["day"])
-    elif groups.get("month"):
-        month, day = int(groups["month"]), int(groups["day"])
-    else:
-        a, b = int(groups["a"]), int(groups["b"])
-        day_first = groups["sep"] in ".-" or a > 12
-        day, month = (a, b) if day_first else (b, a)
-    try:
-        return dt.date(year, month, day)
-    except ValueError:
-        return None
-
-
-def find_dates(text: str) -> list[tuple[dt.date, int, int]]:
-    """Every full calendar date (day, month and year) in ``text``, as ``(date, start, end)``."""
-    found: list[tuple[dt.date, int, int]] = []
-    taken: list[tuple[int, int]] = []
-    for pattern in _DATE_PATTERNS:
-        for m in pattern.finditer(text):
-            start, end = m.span()
-            if any(start < e and s < end for s, e in taken):
-                continue
-            date = _date_from_match(m)
-            if date is not None:
-                found.append((date, start, end))
-                taken.append((start, end))
-    # "4 mars 2025", "3 de mayo de 2010"; on ASCII text, lower-casing it and the pattern matches
-    # what re.IGNORECASE would, ten times faster
-    if not text.isascii() or _FOREIGN_MONTH.search(text.lower()):
-        from .date_words import full_dates
-
-        for date, start, end in full_dates(text):
-            if not any(start < e and s < end for s, e in taken):
-                found.append((date, start, end))
-                taken.append((start, end))
-    found.sort(key=lambda item: item[1])
-    return found
-
-
-#: French, Spanish, German, Italian and Portuguese month names in ASCII (others hold an accent),
-#: lower-cased: searched in lower-cased text
-_FOREIGN_MONTH = re.compile(
-    r"janv|fevr|mars|avr|mai|juin|juil|aout|sept|octobre|novembre|decembre|enero|febrero"
-    r"|marzo|abril|mayo|junio|julio|agosto|setiembre|octubre|noviembre|diciembre"
-    r"|Januar|Februar|Mai|Juni|Juli|Oktober|Dezember"
-    r"|gennaio|febbraio|aprile|maggio|giugno|luglio|settembre|ottobre|dicembre"
-    r"|janeiro|fevereiro|marco|maio|junho|julho|setembro|outubro|novembro|dezembro".lower()
-)
-
-
-#: a place before a date line's stamp, set off by a bar or a dot ("Islamabad | Updated …")
-_PLACE_FIRST = re.compile(r"[A-Z][A-Za-z'.-]+(?:\s+[A-Z][A-Za-z'.-]+){0,2}\s*[|•·]\s*")
-
-
-#: every word of three letters or more that the patterns below can take out of a date line
-#: (month and day names, the date words, relative words; a word of up to five letters ending
-#: in "t" reads as a time zone): a plain ASCII line holding any other whole word is not one
-_DATE_LINE_VOCABULARY = (
-    """jan january feb february mar march apr april may jun june jul july aug august sep sept
-    september oct october nov november dec december one few sec secs second seconds min mins
-    minute minutes hour hours hrs day days week weeks ago yesterday today just now utc wib
-    published updated last modified posted first date created released issued and edited
-    monday tuesday wednesday thursday friday saturday sunday mon tue tues wed thu thur thurs
-    fri sat sun mis mise jour lundi mardi mercredi jeudi vendredi samedi dimanche publicado
-    publicada actualizado actualizada del las lunes martes jueves viernes domingo
-    aktualisiert uhr montag dienstag mittwoch donnerstag freitag samstag sonntag pubblicato
-    aggiornato alle sabato domenica atualizado atualizada segunda quarta quinta sexta
-    feira"""
-)
-_DATE_LINE_WORDS = frozenset(_DATE_LINE_VOCABULARY.split())
-_WHOLE_WORD = re.compile(r"(?<![A-Za-z0-9])[A-Za-z]{3,}(?![A-Za-z0-9])")
-
-
-def _other_word(lowered: str) -> bool:
-    """Whether the lower-cased ASCII line holds a whole word no date line can hold."""
-    for word in _WHOLE_WORD.findall(lowered):
-        if word not in _DATE_LINE_WORDS and not (len(word) <= 5 and word.endswith("t")):
-            return True
-    return False
-
-
-def is_date_only(line: str) -> bool:
-    """True for a line that holds a date or time and nothing else worth reading.
-
-    "04th Jan, 2020. 12:48 pm", "Published: Friday, 12 March 2021 09:14 IST", "3 hours ago",
-    "Updated 12:48 GMT", "February 11, 2025 12:04 PM ET", "2025-02-11T12:04:00Z",
-    "Islamabad | Updated: 3 days ago".
-    """
-    text = line.strip()
-    place = _PLACE_FIRST.match(text)  # "Islamabad | Updated: 3 days ago"
-    if place and place.end() < len(text) and is_date_only(text[place.end() :]):
-        return True
-    # two stamps fit ("Published: 12:04 PM EST, Tue February 11, 2025 | Updated: 3:15 PM EST,
-    # Tue February 11, 2025"); whatever is not a date, a time or a date word rules a line out
-    if not text or len(text) > 130:
-        return False
-    if text.isascii():  # (other text goes to the patterns: case folding, other languages)
-        lowered = text.lower()
-        if _NO_DIGIT.fullmatch(text) and not any(word in lowered for word in _RELATIVE_WORDS):
-            # every date, time and "3 hours ago" holds a digit; without one only the
-            # relative words can make a date line
-            return False
-        if not _FOREIGN_MONTH.search(lowered) and _other_word(lowered):
-            return False  # what the patterns below would leave over (ten times faster)
-    dates = find_dates(text)
-    rest = text
-    for _, start, end in reversed(dates):
-        rest = rest[:start] + " " + rest[end:]
-    had_time = re.search(_TIME, rest, re.I) is not None
-    relative = _RELATIVE.search(rest) is not None
-    rest = _RELATIVE.sub(" ", rest)
-    rest = _FILLER.sub("", rest)
-    return not rest and (bool(dates) or had_time or relative)
-
-
-def _plausible(date: dt.date, today: dt.date) -> bool:
-    return dt.date(1990, 1, 1) <= date <= today
-
-
-# ---------------------------------------------------------------------------------------------
-# bylines
-
-_ROLE_WORDS = (
-    r"(?:(?:web|senior|staff|sub|chief|special|political|business|sports?|news|assistant|associate"
-    r"|managing|deputy|contributing|foreign|digital|executive|legal|health|science|tech(?:nology)?"
-    r"|investigative|national|international|city|metro|features?|copy|online|desk|guest|regional"
-    r"|principal|editorial|correspondent|lead)\s*)*"
-    r"(?:editor|reporter|writer|correspondent|journalist|producer|contributor|columnist|analyst"
-    r"|intern|author|editor-in-chief|photographer|blogger|staffer|anchor|bureau\s+chief)s?"
-    r"(?:\s+(?:at|for|of)\s+.+)?"
-)
-_ROLE = re.compile(rf"^{_ROLE_WORDS}$", re.I)
-_GLUE = re.compile(r"(?<=[a-z])(?=[A-Z])")
-_HANDLE = re.compile(r"(?<!\S)@\w{2,30}\b")
-_LATE_BY = re.compile(r"(?:\||·|•)\s*(?P<by>by\s+)(?=[A-Z])", re.I)
-_GLUED_CAPS = re.compile(r"(?<=[a-z])(?=[A-Z]{2,})")
-_GLUED_DIGIT = re.compile(r"(?<=[^\W\d_]{3})(?=\d)")
-_AGENCIES = (
-    "Associated Press", "Reuters", "AFP", "Agence France-Presse", "Agence France Presse", "PTI",
-    "IANS", "ANI", "AP", "UNI", "Bloomberg", "Xinhua", "dpa", "UPI", "APP", "Anadolu Agency",
-    "Press Trust of India", "Kyodo", "Yonhap", "TASS", "EFE", "ANSA", "NNA", "BERNAMA",
-)
-_AGENCY_RE = re.compile(
-    r"(?:^|\s)(?P<agency>"
-    + "|".join(re.escape(a) for a in sorted(_AGENCIES, key=len, reverse=True))
-    + r")$",
-)
-_ORG_TAIL = re.compile(
-    r"\b(?:news\s+network|network|desk|agency|bureau|staff|news\s+service|service|team|newsroom"
-    r"|media|group|online|news|report|reports|times|post|herald|tribune|daily|wire|wires"
-    r"|correspondents?|editors|editorial\s+board)$",
-    re.I,
-)
-_GENERIC_ORG = re.compile(
-    r"^(?:(?:our|the|a|staff|web|news|city|sports?|business|online|digital|special|foreign"
-    r"|political|national|international|editorial|wire)\s*)*"
-    r"(?:desk|staff|correspondents?|reporters?|team|bureau|newsroom|editors|editorial\s+board"
-    r"|writers?|wires?|agencies|news\s+desk|report|news\s+service|agency|news)$",
-    re.I,
-)
-_DESK = re.compile(
-    r"\b(?:desk|staff|bureau|correspondents?|reporters?|team|newsroom|editors|writers?)$", re.I
-)
-_STAFF_SUFFIX = re.compile(
-    r"\s+(?:staff|desk|team|bureau|reporters?|correspondents?|writers?|newsroom)$", re.I
-)
-_BY_PREFIX = re.compile(
-    r"^\s*(?:(?:written|reported|posted|story|words|text|compiled|edited)\s+by|by|author\s*:"
-    r"|authors?\s*[:\-–]|writer\s*:|reporter\s*:|byline\s*:|von|par|por|di)\s*(?=\S)",
-    re.I,
-)
-_SEGMENT_SPLIT = re.compile(r"\s*(?:\||•|·|\u2022|\s[-–—/]\s|\s{2,}|\t|;)\s*")
-_UPDATED = re.compile(
-    r"^(?:last\s+)?(?:updated|modified|published|posted|first\s+published|created|edited)\b\s*:?",
-    re.I,
-)
-#: the same words after a name, before the date they introduced: "Sana Malik Published 27 Feb"
-_UPDATED_AFTER = re.compile(
-    r"(?:\s+(?:last\s+)?(?:updated|modified|published|posted|first\s+published|created|edited)"
-    r"\b\s*:?)+\s*$",
-    re.I,
-)
-_COMMENTS = re.compile(
-    r"^\d+\s+(?:comments?|responses?|replies|shares?|views?|reads?)$|^comments?$", re.I
-)
-_READ_TIME = re.compile(r"^\d+\s*(?:min(?:ute)?s?|m)\s+read$|^reading\s+time", re.I)
-_NAME_TOKEN = re.compile(
-    r"^(?:[A-Z][\w'’.\-]*|[A-Z]\.|(?:de|da|van|von|der|den|del|della|di|du|la|le|bin|binti|al|el"
-    r"|ibn|and|&|y|e|dos|das|ter|ten|st\.?)|al-[A-Z][\w'’\-]*|[a-z]+-[A-Z][\w'’\-]*|Mc[A-Z]\w*|O'[A-Z]\w*)$"
-)
-_NOT_A_NAME = re.compile(
-    r"^(?:admin|administrator|editor|editors|staff|team|guest|webmaster|desk|newsroom|anonymous"
-    r"|user|moderator|contributor|author)$",
-    re.I,
-)
-
-
-#: first words of places of two words or more ("New Delhi | Updated: …" names no author)
-_PLACE_STARTS = (
-    "new los las san santa sao abu hong kuala dera saint st st. port rio buenos cape tel sri"
-    " addis dar el la ho phnom mexico costa puerto salt palm fort mount north south east west"
-    " upper lower greater muzaffarabad"
-)
-_PLACE_START = frozenset(_PLACE_STARTS.split())
-
-
-def _place_like(name: str) -> bool:
-    """Whether a name of two words or more starts as places do ("New Delhi", "Abu Dhabi")."""
-    return name.split()[0].lower() in _PLACE_START
-
-
-@dataclass(frozen=True)
-class Byline:
-    """What one byline line says: a personal author, an organisation, a date."""
-
-    author: str | None = None
-    outlet: str | None = None
-    date: dt.date | None = None
-    agency: str | None = None
-
-
-def _tidy_name(name: str) -> str:
-    """Spaces squeezed, edges trimmed, and an all-capitals name put in title case."""
-    name = re.sub(r"\s+", " ", name).strip(" ,;:|-–—·•")
-    letters = [c for c in name if c.isalpha()]
-    capitals = [w for w in name.split(" ") if len(w) > 1 and w.isupper()]
-    if letters and len(capitals) >= 2 and all(
-        w.isupper() or w.lower() in {"and", "&"} or len(w) == 1 for w in name.split(" ")
-    ):
-        name = " ".join(
-            w.capitalize() if w.isupper() and len(w) > 1 else w for w in name.split(" ")
-        )
-    return name
-
-
-def _unglue_role(segment: str) -> str | None:
-    """The name in "Komal FatimaWeb Editor" (a name glued to a job title), else None."""
-    for m in _GLUE.finditer(segment):
-        head, tail = segment[: m.start()], segment[m.start():]
-        if _ROLE.match(tail) and _looks_like_name(head):
-            return head
-    return None
-
-
-#: " in Amsterdam" after a name in a byline without "By" (one to three capitalised words)
-_WRITING_FROM = re.compile(
-    r"\s+in\s+[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2}(?=\s*(?:,|\band\b|&|$))"
-)
-
-
-def _looks_like_name(text: str) -> bool:
-    """A person's name, or a few joined by commas and "and": "Jane Doe", "JANE DOE and JOHN ROE"."""
-    if any(ch.isdigit() for ch in text):
-        return False
-    parts = [p for p in re.split(r"\s*(?:,|\band\b|&)\s*", text.strip()) if p]
-    if not 1 <= len(parts) <= 4:
-        return False
-    for part in parts:
-        tokens = part.split()
-        if not 1 <= len(tokens) <= 4 or not tokens[0][:1].isupper():
-            return False
-        if any(not _NAME_TOKEN.match(t) for t in tokens):
-            return False
-        if len(parts) > 1 and sum(t[:1].isupper() for t in tokens) < 2:
-            return False
-        if len(tokens) == 1 and _NOT_A_NAME.match(tokens[0]):
-            return False
-    return True
-
-
-def _looks_like_org(text: str) -> bool:
-    """An agency or outlet named in a dateline: "Reuters", "AP", "Continental Press"."""
-    words = text.split()
-    return text in _AGENCIES or (
-        1 <= len(words) <= 4 and all(w[:1].isupper() for w in words) and not any(
-            c.isdigit() for c in text
-        )
-    )
-
-
-def _split_agency(segment: str) -> tuple[str, str | None]:
-    """'JANE DOE and JOHN ROE Associated Press' → ('JANE DOE and JOHN ROE', 'Associated Press')."""
-    m = _AGENCY_RE.search(segment)
-    if m is None or m.start("agency") == 0:
-        return segment, None
-    head = segment[: m.start("agency")].rstrip(" ,")
-    if head.lower().endswith((" of", " for", " the")):
-        return segment, None
-    return head, m.group("agency")
-
-
-def _is_org(segment: str) -> bool:
-    if _AGENCY_RE.fullmatch(" " + segment) is not None or segment in _AGENCIES:
-        return True
-    return _ORG_TAIL.search(segment) is not None
-
-
-def _only_when(text: str) -> bool:
-    """Whether ``text`` says nothing but when ("Published 3 hours ago", "12 March 2025 |")."""
-    for _, start, end in reversed(find_dates(text)):
-        text = text[:start] + " " + text[end:]
-    text = _FILLER.sub(" ", _RELATIVE.sub(" ", text))
-    return not re.search(r"[^\W\d_]{2,}", text)
-
-
-def parse_byline(line: str, *, today: dt.date | None = None, strict: bool = True) -> Byline | None:
-    """Read a byline.
-
-    Handles "By Jane Doe | Reuters | Updated: 12 March 2021 09:14 IST", "Author: Jane Doe",
-    "Jane Doe, Staff Writer", "Komal FatimaWeb Editor", "By JANE DOE and JOHN ROE Associated
-    Press", "Posted on March 12, 2021 by Jane Doe".
-
-    Returns ``None`` when the line is not a byline. With ``strict`` (the default) a line without a
-    "By"/"Author:" prefix must carry a job title to count as a byline.
-    """
-    today = today or dt.date.today()
-    text = line.strip()
-    if not text or len(text) > 160:
-        return None
-    text = _HANDLE.sub("", text).strip()  # "By Sam Ward @samward_news"
-    prefixed = _BY_PREFIX.match(text)
-    late = None if prefixed else _LATE_BY.search(text)
-    if late is not None and _only_when(text[: late.start()]):
-        # "Published 3 hours ago | By Nina Petrova": the byline follows a time stamp
-        when = text[: late.start()]
-        text = text[late.start("by") :] + "  " + when
-        prefixed = _BY_PREFIX.match(text)
-    body = text[prefixed.end():] if prefixed else text
-    if prefixed:
-        # spans a page set side by side, copied without spaces: "By Ingrid HolmNRB News,
-        # Nordfylke2 March 2025" is "Ingrid Holm | NRB News, Nordfylke | 2 March 2025"
-        body = _GLUED_CAPS.sub("  ", _GLUED_DIGIT.sub("  ", body))
-    if not prefixed:
-        # "Posted on March 12, 2021 by Jane Doe"
-        before, by, after = text.partition(" by ")
-        if by and after and is_date_only(before):
-            prefixed = _BY_PREFIX.match("by " + after)
-            body = before + "  " + after
-    # dates are cut out first: they may sit anywhere and hold spaces
-    found = find_dates(body)
-    dates = [d for d, _, _ in found if _plausible(d, today)]
-    for _, start, end in reversed(found):
-        body = body[:start] + "  " + body[end:]
-    body = re.sub(rf"\s*(?:{_TIME})\s*(?:\b{_TZ}\b)?", "  ", body, flags=re.I)
-
-    author: str | None = None
-    outlet: str | None = None
-    agency: str | None = None
-    has_role = False
-    unknown = 0
-    segments = [s for s in _SEGMENT_SPLIT.split(body) if s and s.strip(" ,.:")]
-    # "Jane Doe, Staff Writer" and "Jane Doe, Reuters": a comma before a role or an agency
-    expanded: list[str] = []
-    for seg in segments:
-        head, sep, tail = seg.rpartition(",")
-        tail = tail.strip()
-        if sep and head.strip() and (_ROLE.match(tail) or _is_org(tail)):
-            expanded += [head.strip(), tail]
-        else:
-            expanded.append(seg.strip(" ,"))
-    for seg in expanded:
-        seg = _UPDATED_AFTER.sub("", _UPDATED.sub("", seg)).strip(" ,:.")
-        if not seg or _COMMENTS.match(seg) or _READ_TIME.match(seg) or _RELATIVE.fullmatch(seg):
-            continue
-        if not _FILLER.sub("", seg):
-            continue
-        glued = _unglue_role(seg)
-        if glued:
-            has_role = True
-            author = author or _tidy_name(glued)
-            continue
-        if _ROLE.match(seg):
-            has_role = True
-            continue
-        if _GENERIC_ORG.match(seg):
-            has_role = has_role or _DESK.search(seg) is not None
-            continue
-        bare = re.sub(r"^the\s+", "", seg, flags=re.IGNORECASE).lower()
-        canonical = next((a for a in _AGENCIES if a.lower() == bare), None)
-        if canonical is not None:  # "By THE ASSOCIATED PRESS": an agency, not a person
-            agency = agency or canonical
-            continue
-        name, found_agency = _split_agency(seg)
-        if found_agency:
-            agency = agency or found_agency
-            if not name:
-                continue
-            seg = name
-        if _is_org(seg) and not (seg.isupper() and _looks_like_name(seg) and " " in seg):
-            if seg in _AGENCIES:
-                agency = agency or seg
-            else:
-                outlet = outlet or _tidy_name(_STAFF_SUFFIX.sub("", seg))
-            continue
-        if (
-            author is None
-            and _looks_like_name(seg)
-            and (prefixed or (len(seg.split()) >= 2 and not _place_like(seg)))
-        ):
-            author = _tidy_name(seg)
-            continue
-        if not prefixed and len(seg) <= 3:  # a time zone or an abbreviation left over
-            continue
-        unknown += 1
-    if unknown > 1 or (unknown and not prefixed and not (has_role and author)):
-        return None  # one unknown segment after a name and a role is a place ("New Delhi")
-    if not prefixed and len(expanded) == 1 and author is None and (has_role or agency):
-        # "Staff Reporter", "Web Desk": a byline that names no one; "Associated Press"
-        return Byline(agency=agency)
-    if not prefixed and strict and not has_role and not (author and (dates or agency)):
-        return None
-    if author is None and outlet is None and agency is None and not (
-        prefixed and (dates or has_role)
-    ):
-        return None
-    return Byline(author=author, outlet=outlet, date=dates[0] if dates else None, agency=agency)
-
 
 # ---------------------------------------------------------------------------------------------
 # the header
@@ -620,7 +149,7 @@ def _title_candidate(line: str) -> bool:
         return False
     if find_dates(text):  # an item of a list of events or stories, not a headline
         return False
-    if _ROLE.match(text) or _GENERIC_ORG.match(text):
+    if ROLE.match(text) or GENERIC_ORG.match(text):
         return False
     if text.endswith((".", ",", ";")) and not text.endswith("..."):
         return False
@@ -639,7 +168,7 @@ def _title_score(text: str, counts: dict[str, int]) -> float:
         score -= 3.0
     if counts.get(text, 0) >= 2:
         score += 5.0
-    if _looks_like_name(text):  # "Jane Doe and John Roe": a byline without "By"
+    if looks_like_name(text):  # "Jane Doe and John Roe": a byline without "By"
         score -= 8.0
     return score
 
@@ -676,19 +205,19 @@ def _clean_title(text: str) -> tuple[str, str | None]:
 def _named_date_line(text: str) -> str | None:
     """The author a date line starts with, set off by a bar ("Imran Ali Shah | Published
     March 7, 2025"): a name of two words or more that is not a place or a desk."""
-    place = _PLACE_FIRST.match(text)
+    place = PLACE_FIRST.match(text)
     if place is None:
         return None
     name = text[: place.end()].strip().rstrip("|•·").strip()
     words = name.split()
     if (
         len(words) < 2
-        or _place_like(name)
-        or _GENERIC_ORG.match(name)
-        or not _looks_like_name(name)
+        or place_like(name)
+        or GENERIC_ORG.match(name)
+        or not looks_like_name(name)
     ):
         return None
-    return _tidy_name(name)
+    return tidy_name(name)
 
 
 def find_header(
@@ -800,7 +329,7 @@ def find_header(
     if title_index is not None:
         title, site = _clean_title(stripped[title_index])
         origin["title"] = f"headline line {title_index + 1}: {stripped[title_index]!r}"
-        if site and outlet is None and not _looks_like_name(title):
+        if site and outlet is None and not looks_like_name(title):
             outlet, origin["outlet"] = site, f"headline line {title_index + 1}"
         for i in range(0, header_end):
             if stripped[i] == stripped[title_index]:
@@ -820,7 +349,7 @@ def find_header(
             ) and len(text.split()) <= 15
             if not (date_only or keyed or i in roles):
                 continue
-            found = [(d, start) for d, start, _ in find_dates(text) if _plausible(d, today)]
+            found = [(d, start) for d, start, _ in find_dates(text) if plausible(d, today)]
             if not found:
                 continue
             # "Updated 8 March | Published 6 March": the date the publication key leads to
@@ -848,17 +377,17 @@ def find_header(
                 break
             # "Jan Visser in Amsterdam", "A Roe in Athens and B Doe in Rome": where they wrote
             # from is not part of the name
-            text = _WRITING_FROM.sub("", stripped[i])
+            text = WRITING_FROM.sub("", stripped[i])
             if (
                 i in roles
                 or i in chrome  # "Facebook Count", "Twitter Share"
                 or not text
-                or not _looks_like_name(text)
+                or not looks_like_name(text)
                 or len(text.split()) < 2
             ):
                 continue
             if any(j is not None and 0 < abs(i - j) <= 2 for j in near):
-                author = _tidy_name(text)
+                author = tidy_name(text)
                 origin["author"] = f"byline line {i + 1}: {stripped[i]!r}"
                 roles[i] = "byline"
                 break
@@ -872,8 +401,8 @@ def find_header(
             continue
         if author is None and len(text) < 80:
             m = _TAIL_AUTHOR.match(text)
-            if m and _looks_like_name(m.group("name")):
-                author = _tidy_name(m.group("name"))
+            if m and looks_like_name(m.group("name")):
+                author = tidy_name(m.group("name"))
                 origin["author"] = f"author line {i + 1}: {text!r}"
                 roles[i] = "byline"
                 continue
@@ -881,8 +410,8 @@ def find_header(
             m = _REPORTING_BY.match(text)
             if m:
                 name = re.split(r"\s*(?:,|\band\b)\s*", m.group("name").strip())[0]
-                if _looks_like_name(name):
-                    author = _tidy_name(name)
+                if looks_like_name(name):
+                    author = tidy_name(name)
                     origin["author"] = f"credits line {i + 1}: {text!r}"
                     roles[i] = "byline"
     if published is None and body_start is not None:
@@ -890,14 +419,14 @@ def find_header(
         for i in range(body_start, min(n, body_start + 3)):
             m = _DATELINE_DATE.match(stripped[i])
             stamped = find_dates(m.group("date")) if m else []
-            if stamped and _plausible(stamped[0][0], today):
+            if stamped and plausible(stamped[0][0], today):
                 published = stamped[0][0]
                 origin["published"] = f"dateline line {i + 1}: {stripped[i][:60]!r}"
                 break
     if agency is None:
         for i in range(max(0, start - 1), min(n, start + 6)):
             m = _DATELINE_AGENCY.match(stripped[i])
-            if m and _looks_like_org(m.group("agency").strip()):
+            if m and looks_like_org(m.group("agency").strip()):
                 agency = m.group("agency").strip()
                 origin.setdefault("agency", f"dateline line {i + 1}: {stripped[i][:60]!r}")
                 break
@@ -922,7 +451,7 @@ def find_header(
         # the page's masthead, its first line: "Geo News", "THE COASTAL TRIBUNE"
         top = next((i for i in range(min(n, 3)) if stripped[i]), None)
         if top is not None and top != title_index and _MASTHEAD.fullmatch(stripped[top]):
-            outlet = _tidy_name(stripped[top])
+            outlet = tidy_name(stripped[top])
             origin["outlet"] = f"masthead line {top + 1}: {stripped[top]!r}"
     if outlet is None and agency is not None:
         outlet = agency
