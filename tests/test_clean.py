@@ -681,3 +681,36 @@ def test_a_lead_dense_with_names_and_figures_is_body_text() -> None:
     assert article.paragraphs[0].startswith("The Kochi Municipal Corporation on Tuesday approved")
     assert "Sensex closes" not in body(article)
     assert reason_of(article, "Representative image") == "caption"
+
+
+RELEASE = """Ministry of Maritime Affairs
+
+Government of Pakistan
+
+PRESS RELEASE
+
+Islamabad, March 12, 2025
+
+Federal Cabinet approves National Port Dredging Policy
+
+The Federal Cabinet on Tuesday approved the National Port Dredging Policy, which sets out how the country's three main ports will keep their shipping channels open for larger vessels.
+
+Under the policy, each port authority will prepare a ten-year dredging plan by December 2025.
+
+###
+
+For media queries: Public Relations Officer, Ministry of Maritime Affairs, +92-51-9999999"""
+
+
+def test_a_press_release_read_from_a_document_keeps_its_body_only() -> None:
+    """A PDF's text comes cleaned by its reader: the letterhead above the first paragraph,
+    the "City, date" line and the media contact are still not the article."""
+    article = clean(RELEASE, cleaned=True, today=dt.date(2025, 3, 20))
+    assert article.paragraphs[0].startswith("The Federal Cabinet on Tuesday approved")
+    assert article.paragraphs[-1].startswith("Under the policy")
+    text = body(article)
+    for junk in ("Ministry of Maritime Affairs", "Government of Pakistan", "PRESS RELEASE", "media queries"):
+        assert junk not in text, junk
+    assert article.metadata.title == "Federal Cabinet approves National Port Dredging Policy"
+    assert article.metadata.published == dt.date(2025, 3, 12)
+    assert article.metadata.author is None  # "PRESS RELEASE" names no one

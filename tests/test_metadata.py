@@ -102,7 +102,9 @@ def test_find_dates(text: str, dates: list[dt.date]) -> None:
         ("Actualizado el jueves, 6 de marzo de 2025", True),
         ("Pubblicato il 6 marzo 2025 alle 14:32", True),
         ("Publicado em 6 de março de 2025 às 14h32", True),
-        ("Paris, le 6 mars 2025", False),
+        ("Paris, le 6 mars 2025", True),  # a place and a date: a letter's date line
+        ("Islamabad, March 12, 2025", True),
+        ("Paris, le 6 mars 2025 — Le gouvernement a approuvé un plan", False),
         ("Le gouvernement a approuvé le 6 mars 2025 un plan", False),
     ],
 )

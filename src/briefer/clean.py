@@ -30,6 +30,9 @@ logger = logging.getLogger(__name__)
 __all__ = ["clean_article", "detect_stoplist"]
 
 # jusText's thresholds, tuned for lines of plain text (no link density to lean on)
+#: a document whose first paragraph of prose starts within this many lines (blank ones
+#: included) has only header above it: a letterhead, a headline, a date line
+HEADER_LINES = 16
 #: a paragraph before a good one with this many words and at least this share of stop words
 #: is body text, though jusText's own threshold (STOPWORDS_LOW) calls it boilerplate
 DENSE_PROSE_WORDS = 15
@@ -209,7 +212,8 @@ _END_MARK = re.compile(
 )
 _CONTACT = re.compile(
     r"^\W*(?:(?:media|press|news\s*desk)\s+(?:contacts?|enquiries|inquiries|office)\b"
-    r"|(?:for\s+(?:further|more)\s+(?:information|details)|contacts?)\b.*(?:@|\+?\d[\d\s()-]{6,}))",
+    r"|(?:for\s+(?:further|more)\s+(?:information|details)|for\s+(?:media|press)\s+(?:queries"
+    r"|enquiries|inquiries)|contacts?)\b.*(?:@|\+?\d[\d\s()-]{6,}))",
     re.I,
 )
 _TAGS = re.compile(
@@ -865,6 +869,10 @@ def _tidy(raw: RawArticle, today: dt.date) -> CleanArticle:
             reason = header.roles.get(line.index) or _rule(line)
             if reason in {"menu", "section label"}:
                 reason = None  # short headings inside an extracted body are fine
+            if reason is None and prose is not None and line.index < prose <= HEADER_LINES:
+                # a letterhead above a document's first paragraph ("Ministry of Maritime
+                # Affairs", "PRESS RELEASE") is not the article
+                reason = "header"
         keep = reason is None
         kept.append(keep)
         decisions.append(LineDecision(raw.lines[line.index], keep, reason or "body"))

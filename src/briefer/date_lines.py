@@ -134,8 +134,9 @@ _FOREIGN_MONTH = re.compile(
 )
 
 
-#: a place before a date line's stamp, set off by a bar or a dot ("Islamabad | Updated …")
-PLACE_FIRST = re.compile(r"[A-Z][A-Za-z'.-]+(?:\s+[A-Z][A-Za-z'.-]+){0,2}\s*[|•·]\s*")
+#: a place before a date line's stamp, set off by a bar, a dot or a comma ("Islamabad | Updated
+#: …", a press release's "Islamabad, March 12, 2025")
+PLACE_FIRST = re.compile(r"[A-Z][A-Za-z'.-]+(?:\s+[A-Z][A-Za-z'.-]+){0,2}\s*(?:[|•·]|,)\s*")
 
 
 #: every word of three letters or more that the patterns below can take out of a date line

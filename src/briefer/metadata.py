@@ -381,6 +381,7 @@ def find_header(
             if (
                 i in roles
                 or i in chrome  # "Facebook Count", "Twitter Share"
+                or _DATE_KEY.search(text)  # "PRESS RELEASE", "STATEMENT"
                 or not text
                 or not looks_like_name(text)
                 or len(text.split()) < 2
