@@ -47,6 +47,17 @@ COAST_RADIO = Source(
 OPTIONS = BriefOptions(today=dt.date(2024, 11, 8))
 
 
+def third_source(title: str, *paragraphs: str) -> Source:
+    """A third report of the harbour story (S3), published the day after the gazette's."""
+    return Source(
+        id="S3",
+        file="quay.txt",
+        format="text",
+        metadata=Metadata(title=title, published=dt.date(2024, 11, 7)),
+        paragraphs=paragraphs,
+    )
+
+
 def test_every_fact_appears_once_and_cites_all_its_reporters() -> None:
     brief = compose([HARBOUR_GAZETTE, COAST_RADIO], [], OPTIONS)
     items = [*brief.key_points, *brief.chronology]
@@ -80,22 +91,15 @@ def test_headlines_and_short_fragments_are_not_quoted_as_facts() -> None:
 def test_a_quotation_alone_is_never_a_line_of_the_brief_but_is_quoted_with_its_speaker() -> None:
     """'"The tide tables are no longer enough."' on its own would quote nobody on the page;
     "who said what" joins it to the speaker named in the sentence before."""
-    quay = Source(
-        id="S3",
-        file="quay.txt",
-        format="text",
-        metadata=Metadata(
-            title="Harbour barrier: what the quay says", published=dt.date(2024, 11, 7)
-        ),
-        paragraphs=(
-            "The river authority approved the €62 million flood barrier for the old harbour on "
-            "Tuesday after a decade of argument.",
-            '"We have lost three winters of trade to the water," said Mara Lind, who runs a '
-            'bakery on the quay. "The tide tables are no longer enough to plan a week by."',
-            '"Every surge now reaches the ovens before it reaches the square."',
-            "The authority said the barrier would shield about 4,000 homes from winter storm "
-            "surges.",
-        ),
+    quay = third_source(
+        "Harbour barrier: what the quay says",
+        "The river authority approved the €62 million flood barrier for the old harbour on "
+        "Tuesday after a decade of argument.",
+        '"We have lost three winters of trade to the water," said Mara Lind, who runs a '
+        'bakery on the quay. "The tide tables are no longer enough to plan a week by."',
+        '"Every surge now reaches the ovens before it reaches the square."',
+        "The authority said the barrier would shield about 4,000 homes from winter storm "
+        "surges.",
     )
     brief = compose([HARBOUR_GAZETTE, COAST_RADIO, quay], [], OPTIONS)
     lines = [i.text for i in (*brief.key_points, *brief.chronology)]
@@ -180,21 +184,14 @@ def test_the_opening_half_of_a_split_quotation_is_never_a_line() -> None:
     quotes nobody, so it is never a line ("who said what" shows the quotation whole). The
     closing half names the speaker and when ('…," Mayor Ilse Brandt said on Wednesday') and
     may be one, as may a sentence that names its speaker before words that run on."""
-    quay = Source(
-        id="S3",
-        file="quay.txt",
-        format="text",
-        metadata=Metadata(
-            title="Harbour barrier: the mayor speaks", published=dt.date(2024, 11, 7)
-        ),
-        paragraphs=(
-            "The river authority approved the €62 million flood barrier for the old harbour on "
-            "Tuesday after a decade of argument.",
-            '"We will not wait for the next flood to find out what the barrier is worth. The '
-            'money is there and the plans are ready," Mayor Ilse Brandt said on Wednesday.',
-            'Harbour master Jonas Weller wrote on Thursday, "Fishermen will keep a gate of '
-            "twelve metres, as the authority promised them on Monday. We have it in writing.\"",
-        ),
+    quay = third_source(
+        "Harbour barrier: the mayor speaks",
+        "The river authority approved the €62 million flood barrier for the old harbour on "
+        "Tuesday after a decade of argument.",
+        '"We will not wait for the next flood to find out what the barrier is worth. The '
+        'money is there and the plans are ready," Mayor Ilse Brandt said on Wednesday.',
+        'Harbour master Jonas Weller wrote on Thursday, "Fishermen will keep a gate of '
+        "twelve metres, as the authority promised them on Monday. We have it in writing.\"",
     )
     brief = compose([HARBOUR_GAZETTE, COAST_RADIO, quay], [], OPTIONS)
     lines = [i.text for i in (*brief.key_points, *brief.chronology, *brief.what_to_watch)]
@@ -207,19 +204,12 @@ def test_the_closing_half_of_a_quotation_gives_way_to_the_whole_quote() -> None:
     """'The money is there," Mayor Ilse Brandt said.' is the end of a quotation: dated only by
     its report, the page shows the whole quotation once, under "who said what", citing its
     source, and not its end as a key point or a chronology line."""
-    quay = Source(
-        id="S3",
-        file="quay.txt",
-        format="text",
-        metadata=Metadata(
-            title="Harbour barrier: the mayor speaks", published=dt.date(2024, 11, 7)
-        ),
-        paragraphs=(
-            "The river authority approved the €62 million flood barrier for the old harbour on "
-            "Tuesday after a decade of argument.",
-            '"We will not wait for the next flood to find out what the barrier is worth. The '
-            'money is there and the plans are ready," Mayor Ilse Brandt said.',
-        ),
+    quay = third_source(
+        "Harbour barrier: the mayor speaks",
+        "The river authority approved the €62 million flood barrier for the old harbour on "
+        "Tuesday after a decade of argument.",
+        '"We will not wait for the next flood to find out what the barrier is worth. The '
+        'money is there and the plans are ready," Mayor Ilse Brandt said.',
     )
     brief = compose([HARBOUR_GAZETTE, COAST_RADIO, quay], [], OPTIONS)
     lines = [i.text for i in (*brief.key_points, *brief.chronology)]
