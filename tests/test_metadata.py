@@ -462,6 +462,8 @@ def test_a_date_line_led_by_a_name_gives_the_author(line: str, author: str | Non
         ("Stay updated with Geo Metro News: Download the app", "Geo Metro News"),
         ("Download the Harbour Herald App", "Harbour Herald"),
         ("Download the app", None),  # names no outlet
+        ("© Copyright 2020 Harbour Herald. All rights reserved.", "Harbour Herald"),
+        ("Copyright (c) 2021 Harbour Herald", "Harbour Herald"),
     ],
 )
 def test_an_app_footer_names_the_outlet(footer: str, outlet: str | None) -> None:

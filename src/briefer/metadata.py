@@ -97,7 +97,8 @@ _APP_OUTLET = re.compile(
     re.I,
 )
 _COPYRIGHT_OUTLET = re.compile(
-    r"(?:©|\(c\)|copyright)\s*(?:©\s*)?(?:(?:19|20)\d\d\s*(?:[-–]\s*(?:19|20)\d\d)?)?\s*,?\s*"
+    r"(?:©|\(c\)|copyright)\s*(?:(?:©|\(c\)|copyright)\s*)?(?:(?:19|20)\d\d\s*(?:[-–]\s*(?:19|20)\d\d)?)?"
+    r"\s*,?\s*"
     r"(?P<name>[A-Z][\w&'’.\- ]{1,60}?)\s*(?:,|\.|\||·|•|\s-\s|all rights|$)",
     re.I,
 )
