@@ -73,16 +73,13 @@ _BY_PREFIX = re.compile(
     re.I,
 )
 _SEGMENT_SPLIT = re.compile(r"\s*(?:\||•|·|\u2022|\s[-–—/]\s|\s{2,}|\t|;)\s*")
-_UPDATED = re.compile(
-    r"^(?:last\s+)?(?:updated|modified|published|posted|first\s+published|created|edited)\b\s*:?",
-    re.I,
+#: the words that introduce a byline's time stamp: "Updated:", "Last updated", "Published"
+_STAMP = (
+    r"(?:last\s+)?(?:updated|modified|published|posted|first\s+published|created|edited)\b\s*:?"
 )
+_UPDATED = re.compile(rf"^{_STAMP}", re.I)
 #: the same words after a name, before the date they introduced: "Sana Malik Published 27 Feb"
-_UPDATED_AFTER = re.compile(
-    r"(?:\s+(?:last\s+)?(?:updated|modified|published|posted|first\s+published|created|edited)"
-    r"\b\s*:?)+\s*$",
-    re.I,
-)
+_UPDATED_AFTER = re.compile(rf"(?:\s+{_STAMP})+\s*$", re.I)
 _COMMENTS = re.compile(
     r"^\d+\s+(?:comments?|responses?|replies|shares?|views?|reads?)$|^comments?$", re.I
 )
