@@ -783,3 +783,21 @@ def test_any_bytes_give_tidy_articles_or_a_reason(data: bytes, suffix: str) -> N
         for line in article.lines:
             assert "\r" not in line and "\n" not in line and "\x00" not in line
     assert all(skipped.reason for skipped in result.skipped)
+
+
+@pytest.mark.parametrize(
+    ("text", "tidy"),
+    [
+        ("Line one\r\nline two\rline three", "Line one\nline two\nline three"),
+        ("Page\x0cbreak and a\x0bvertical tab", "Page\nbreak and a\nvertical tab"),
+        ("Bell\x07 and escape\x1b[31m, delete\x7f\x00", "Bell and escape[31m, delete"),
+        ("Plain ASCII, tabs\tand\nnewlines kept.", "Plain ASCII, tabs\tand\nnewlines kept."),
+    ],
+)
+def test_tidy_text_cleans_ascii_text_as_any_other(text: str, tidy: str) -> None:
+    # ASCII text takes a shortcut when it holds nothing to change; a control character
+    # anywhere must still send it through the whole tidying
+    from briefer.read import tidy_text
+
+    assert tidy_text(text) == tidy
+    assert tidy_text(text + " café") == tidy + " café"

@@ -69,7 +69,7 @@ def repair_mojibake(text: str) -> str:
     squeezing whitespace) is repaired too, when it sits next to a repaired character of its
     kind; elsewhere "é «" stays French.
     """
-    if not _RUN.search(text):
+    if text.isascii() or not _RUN.search(text):  # mojibake is never ASCII: no search
         return text
     text = _RUN.sub(_fix, text)
     # "Â" + a space: a no-break space (C2 A0) whose second byte a whitespace squeeze turned

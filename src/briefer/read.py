@@ -144,6 +144,8 @@ _BOMS = (
 _NEWLINES = re.compile(r"\r\n|[\r\x0b\x0c\x85\u2028\u2029]")
 _INVISIBLE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u00ad\u200b\u2060\ufeff]")
 _SPACES = re.compile(r"\s+")
+#: what :func:`tidy_text` changes in ASCII text (a carriage return is one of the controls)
+_ASCII_UNTIDY = re.compile("[\x00-\x08\x0b-\x1f\x7f]")
 
 
 @dataclass(frozen=True)
@@ -349,6 +351,8 @@ def decode_text(data: bytes) -> str:
 
 def tidy_text(text: str) -> str:
     """``\\n`` line endings, no control or invisible characters but ``\\n`` and ``\\t``, NFC."""
+    if text.isascii() and not _ASCII_UNTIDY.search(text):
+        return text  # nothing to change (most feeds: JSON escapes every other character)
     text = _NEWLINES.sub("\n", text)
     text = _INVISIBLE.sub("", text)
     return unicodedata.normalize("NFC", text)
