@@ -40,6 +40,28 @@ def test_results_come_back_in_order_with_the_stems_workers_learned(two_workers: 
     assert len(words.cached_stemmer("english")) >= before + 2 * len(texts)
 
 
+def _doubled(n: int) -> int:
+    return 2 * n
+
+
+def test_each_result_is_handed_over_in_order_as_it_comes_back(two_workers: None) -> None:
+    seen: list[int] = []
+
+    results = parallel.map_ordered(_doubled, range(9), each=seen.append)
+
+    assert results == [2 * n for n in range(9)]
+    assert seen == results  # every result once, in input order, while the workers ran
+
+
+def test_each_is_not_called_without_workers(monkeypatch: pytest.MonkeyPatch) -> None:
+    # in one process the later stage does that work itself, when it comes to it
+    monkeypatch.setenv("BRIEFER_WORKERS", "1")
+    seen: list[int] = []
+
+    assert parallel.map_ordered(_doubled, range(60), each=seen.append) == [2 * n for n in range(60)]
+    assert seen == []
+
+
 def _dated(text: str) -> list[str]:
     return [m.when.iso() for m in dating.find_dates(text, dt.date(2025, 3, 12))]
 

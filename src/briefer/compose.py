@@ -218,10 +218,17 @@ def compose(sources: Sequence[Source], skipped: Sequence[Skipped], options: Brie
     language = min(counts, key=lambda k: (-counts[k], k)) if counts else options.language
     # each source is split, ranked and dated on its own: on every core when there are many
     # (and read for the policy sections, around its best sentences when there are many)
+    def ahead(result: tuple[list[Candidate], Reading]) -> None:
+        # the content words of each source's sentences, which finding who reports the same
+        # fact needs, worked out here while the workers rank the next sources
+        for c in result[0]:
+            content_words(c.sentence.text, languages.get(c.sentence.source_id, language))
+
     done = map_ordered(
         partial(_ranked_and_read, options=options, share=focus_share(sources)),
         sources,
         warm=partial(prepare_ranking, options.algorithm, language),
+        each=ahead,
     )
     ranked = [r for r, _ in done]
     readings = {s.id: reading for s, (_, reading) in zip(sources, done, strict=True)}

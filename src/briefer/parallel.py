@@ -69,6 +69,7 @@ def map_ordered(
     items: Iterable[T],
     warm: Callable[[], object] | None = None,
     meanwhile: Callable[[], object] | None = None,
+    each: Callable[[R], object] | None = None,
 ) -> list[R]:
     """``[function(item) for item in items]``, on several cores when that pays.
 
@@ -77,7 +78,9 @@ def map_ordered(
     called here before the workers start, to load once what every worker would otherwise
     load for itself (word lists, a stemmer). ``meanwhile`` is called here while the workers
     work, when there are workers: this process would otherwise only wait (it loads what a
-    later stage needs; without workers that stage loads it itself).
+    later stage needs; without workers that stage loads it itself). ``each`` is called
+    here with each result as it comes back from the workers, in order, while they work on
+    the rest (a later stage's work on that result, done ahead); without workers, never.
     """
     todo = list(items)
     workers = min(worker_count(), -(-len(todo) // CHUNK))
@@ -108,6 +111,9 @@ def map_ordered(
                 results.extend(part)
                 words.remember_stems(stems)
                 memo.remember(memos)
+                if each is not None:
+                    for result in part:
+                        each(result)
     except (BrokenProcessPool, OSError) as error:  # a worker killed, no processes left…
         log.warning("worker processes failed (%s); carrying on in one process", error)
         return [function(item) for item in todo]
