@@ -11,6 +11,7 @@ import pytest
 from typer.testing import CliRunner
 
 from briefer.cli import app
+from briefer.date_words import MONTHS
 from briefer.dating import date_sentence, find_dates
 from briefer.metadata import find_dates as find_full_dates
 from test_language import FRENCH, SPANISH, folder
@@ -90,6 +91,38 @@ def test_bylines_in_other_languages_give_publication_dates() -> None:
     ]
     assert [d for d, _, _ in find_full_dates("Berlin, 3. Mai 2010")] == [dt.date(2010, 5, 3)]
     assert [d for d, _, _ in find_full_dates("Roma, 12 marzo 2010")] == [dt.date(2010, 3, 12)]
+
+
+def test_german_dates_in_months_english_also_names_are_read() -> None:
+    # "April", "August", "September", "November" are German month names too
+    assert [d for d, _, _ in find_full_dates("Hamburg, 3. April 2010")] == [dt.date(2010, 4, 3)]
+    assert [d for d, _, _ in find_full_dates("Stand: 12.November 2024")] == [
+        dt.date(2024, 11, 12)
+    ]
+    assert find_full_dates("Hamburg, 3 April 2010") == [(dt.date(2010, 4, 3), 9, 21)]
+
+
+def _written(language: str, month: str) -> str:
+    return {
+        "french": f"Publié le 3 {month} 2010",
+        "spanish": f"Publicado el 3 de {month} de 2010",
+        "portuguese": f"Publicado em 3 de {month} de 2010",
+        "german": f"Berlin, 3. {month} 2010",
+        "italian": f"Roma, 3 {month} 2010",
+    }[language]
+
+
+@pytest.mark.parametrize(
+    ("language", "month"),
+    [(language, month) for language, months in MONTHS.items() for month in months],
+)
+def test_every_month_name_gives_a_full_date(language: str, month: str) -> None:
+    # a line of plain ASCII is read for these dates only when a quick look finds a day and
+    # a month name: every name, in every language, must pass that look
+    text = _written(language, month)
+    assert [d.isoformat()[:7] for d, _, _ in find_full_dates(text)] == [
+        f"2010-{MONTHS[language][month]:02d}"
+    ]
 
 
 @pytest.mark.parametrize(

@@ -123,14 +123,17 @@ def find_dates(text: str) -> list[tuple[dt.date, int, int]]:
     return found
 
 
-#: French, Spanish, German, Italian and Portuguese month names in ASCII (others hold an accent),
-#: lower-cased: searched in lower-cased text
+#: a day and a French, Spanish, German, Italian or Portuguese month name in ASCII (the others
+#: hold an accent), as :func:`briefer.date_words.full_dates` needs them, in lower-cased text: a
+#: line without one has no date for it ("remains", "e-mail" and "12 April 2010" have none;
+#: German's "12. April" has)
 _FOREIGN_MONTH = re.compile(
-    r"janv|fevr|mars|avr|mai|juin|juil|aout|sept|octobre|novembre|decembre|enero|febrero"
-    r"|marzo|abril|mayo|junio|julio|agosto|setiembre|octubre|noviembre|diciembre"
-    r"|Januar|Februar|Mai|Juni|Juli|Oktober|Dezember"
-    r"|gennaio|febbraio|aprile|maggio|giugno|luglio|settembre|ottobre|dicembre"
-    r"|janeiro|fevereiro|marco|maio|junho|julho|setembro|outubro|novembro|dezembro".lower()
+    r"\d(?:er|\.)?\s*(?:de\s+)?(?:janvier|janv|fevrier|mars|avril|avr|mai|juin|juillet|juil"
+    r"|aout|septembre|sept|octobre|novembre|decembre|enero|febrero|marzo|abril|mayo|junio|julio"
+    r"|agosto|septiembre|setiembre|octubre|noviembre|diciembre|gennaio|febbraio|aprile|maggio"
+    r"|giugno|luglio|settembre|ottobre|dicembre|janeiro|fevereiro|marco|maio|junho|julho"
+    r"|setembro|outubro|novembro|dezembro|januar|februar|juni|juli|oktober|dezember)(?![a-z0-9_])"
+    r"|\d\.\s*(?:april|august|september|november)(?![a-z0-9_])"
 )
 
 
