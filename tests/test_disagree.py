@@ -61,3 +61,35 @@ def test_disagreements_cite_every_source_of_each_version() -> None:
         ("12", ("S1", "S3")),
         ("14", ("S2",)),
     }
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "first", "second"),
+    [
+        (
+            "Seven crew members were rescued from the trawler off Gwadar on Monday.",
+            "Nine crew members were rescued from the trawler off Gwadar on Monday.",
+            "Seven",
+            "Nine",
+        ),
+        (
+            "The storm damaged TWELVE fishing boats moored at the old quay.",
+            "The storm damaged 14 fishing boats moored at the old quay.",
+            "TWELVE",
+            "14",
+        ),
+        (  # a number word in text that is not ASCII
+            "The storm damaged twelve fishing boats moored at the old quay in Gdańsk.",
+            "The storm damaged fifteen fishing boats moored at the old quay in Gdańsk.",
+            "twelve",
+            "fifteen",
+        ),
+    ],
+)
+def test_numbers_written_as_words_disagree_in_any_case(
+    a: str, b: str, first: str, second: str
+) -> None:
+    found = conflict(a, dt.date(2025, 3, 10), b, dt.date(2025, 3, 10))
+
+    assert found is not None and found.kind == "number"
+    assert (found.first, found.second) == (first, second)

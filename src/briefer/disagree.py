@@ -104,6 +104,19 @@ _NUMBER = re.compile(
     r"(?:\s*(?P<pct>%|per\s*cent|percent)\b)?",
     re.IGNORECASE,
 )
+_DIGIT = re.compile(r"\d")
+
+
+def _may_hold_number(text: str) -> bool:
+    """False when :data:`_NUMBER` finds nothing in ``text`` for sure: plain ASCII with no digit
+    and no number word in it (tests many times faster than the pattern, which most sentences
+    fail; text that is not ASCII always goes to the pattern, for its case folding)."""
+    if not text.isascii() or _DIGIT.search(text):
+        return True
+    lowered = text.lower()
+    return any(word in lowered for word in _NUMBER_WORDS)
+
+
 _APPROX_BEFORE = re.compile(
     r"\b(?:about|around|nearly|almost|some|roughly|approximately|an\s+estimated|estimated|"
     r"more\s+than|over|up\s+to|close\s+to|at\s+least)\s+$",
@@ -172,6 +185,8 @@ class _Figure:
 def _figures(text: str, blank: Sequence[tuple[int, int]], language: str) -> list[_Figure]:
     """The counts ``text`` states, with the thing counted (outside the date spans)."""
     found: list[_Figure] = []
+    if not _may_hold_number(text):
+        return found
     for match in _NUMBER.finditer(text):
         if any(s <= match.start("n") < e for s, e in blank):
             continue
@@ -264,7 +279,9 @@ def _frame(text: str, spans: Sequence[tuple[int, int]], language: str) -> frozen
     chars = list(text)
     for start, end in spans:
         chars[start:end] = " " * (end - start)
-    masked = _NUMBER.sub(" ", "".join(chars))
+    masked = "".join(chars)
+    if _may_hold_number(masked):
+        masked = _NUMBER.sub(" ", masked)
     return content_words(masked, language)
 
 
