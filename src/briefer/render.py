@@ -27,7 +27,7 @@ import jinja2.sandbox
 from jinja2.exceptions import SecurityError
 
 from briefer.errors import OutputError, TemplateError
-from briefer.models import Brief, Item, Source, When
+from briefer.models import Brief, Item, Metadata, Source, When
 from briefer.sandbox import BoundedSandbox, FolderLoader, check_word_template, render_bounded
 
 logger = logging.getLogger(__name__)
@@ -197,8 +197,14 @@ def safe_url(url: str | None) -> str | None:
 
 
 def source_entry(source: Source) -> SourceEntry:
-    meta = source.metadata
-    title = clean_text(meta.title or "") or clean_text(source.file) or source.id
+    return _entry(source.id, source.file, source.metadata)
+
+
+@functools.lru_cache(maxsize=4096)
+def _entry(source_id: str, file: str, meta: Metadata) -> SourceEntry:
+    """A source's entry, by what it is made of (the fitting lays the page out again after
+    each entry it drops, listing mostly the same sources)."""
+    title = clean_text(meta.title or "") or clean_text(file) or source_id
     details = [
         shorten(clean_text(value), DETAIL_CHARS)
         for value in (meta.outlet, meta.author)
@@ -210,7 +216,7 @@ def source_entry(source: Source) -> SourceEntry:
     if meta.published is not None:
         label = f"{label}, {meta.published.isoformat()}"
     return SourceEntry(
-        number=source_number(source.id),
+        number=source_number(source_id),
         title=shorten(title, TITLE_CHARS),
         details=", ".join(details),
         short=label,
