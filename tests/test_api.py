@@ -145,3 +145,34 @@ def test_a_feed_of_short_wire_briefs_makes_a_brief(tmp_path: Path) -> None:
     ]
     cited = {sid for item in (*brief.key_points, *brief.chronology) for sid in item.sources}
     assert cited == {"S1", "S2", "S3"}
+
+
+_HARBOUR = """Quay wall at Port Elling gives way after week of storms
+
+By Tomas Reyes
+
+March 4, 2025
+
+A forty-metre stretch of the old quay wall at Port Elling collapsed into the harbour on Monday
+night, the port authority said.
+
+No one was hurt, but two fishing boats moored alongside were damaged and the fish market was
+closed while engineers inspect the rest of the wall.
+
+The authority said repairs would cost at least 3.5 million and take until the autumn.
+"""
+
+
+def test_a_copy_with_other_punctuation_and_case_is_the_same_article(
+    tmp_path: Path,
+) -> None:
+    (tmp_path / "a.txt").write_text(_HARBOUR, encoding="ascii")
+    copy = _HARBOUR.replace(",", " ,").replace("said.", "said !").replace("Monday", "MONDAY")
+    (tmp_path / "b.txt").write_text(copy, encoding="ascii")
+    other = _HARBOUR.replace("two fishing boats", "three fishing boats")
+    (tmp_path / "c.txt").write_text(other, encoding="ascii")
+
+    brief = make_brief(tmp_path, BriefOptions(today=dt.date(2025, 3, 6)))
+
+    assert [s.file for s in brief.sources] == ["a.txt", "c.txt"]
+    assert [(s.file, s.reason) for s in brief.skipped] == [("b.txt", "same article as a.txt")]
