@@ -189,6 +189,8 @@ _APPEAL = re.compile(
     r"\s+journalism|follow\s+us\s+on|like\s+us\s+on|subscribe\s+to\s+our\s+(?:\w+\s+)?channel)\b",
     re.I,
 )
+#: a word every match of _APPEAL holds (in ASCII text)
+_APPEAL_WORDS = ("become", "comes", "donate", "journalism", "follow", "like", "subscribe")
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 #: an author's note: who they are and how to reach them
 _BIO = re.compile(
@@ -474,7 +476,9 @@ def _rule(line: _Line) -> str | None:
         return "top bar"
     if line.words <= 30 and _PROMO.match(text) and _PROMO_OBJECT.search(text):
         return "share/newsletter"
-    if line.words <= 40 and (_APPEAL.search(text) or _NEWS_PLUG.match(text)):
+    if line.words <= 40 and (
+        (_may_match(lowered, _APPEAL_WORDS) and _APPEAL.search(text)) or _NEWS_PLUG.match(text)
+    ):
         return "share/newsletter"
     if line.words <= 40 and "@" in text and _EMAIL.search(text) and _BIO.search(text):
         return "author bio"
