@@ -132,12 +132,29 @@ _CAPTION = re.compile(
     r"\s+images|anadolu|bloomberg|ani|pti)|reuters|ap|afp|epa|courtesy\b[^\]]{0,60})\]\W*$",
     re.I,
 )
-#: a word every match of _CAPTION holds (in ASCII text; © is not ASCII): a quick test first
+#: in ASCII text (© and the dashes are not ASCII), every match of _CAPTION holds one of these
+#: words anywhere, or opens with one of the next (after punctuation): a quick test first
 _CAPTION_WORDS = (
-    "photo", "image", "pic", "caption", "credit", "illustration", "graphic", "video", "watch",
-    "listen", "gallery", "slideshow", "getty", "file", "representa", "shutterstock", "istock",
-    "afp", "source", "courtesy", "grab", "[",
+    "photo", "image", "picture", "video", "getty", "shutterstock", "istock", "[", "(pic",
+    "(file", "(credit", "(source",
 )
+_CAPTION_OPENINGS = (
+    "pic", "caption", "credit", "file", "media", "illustration", "graphic", "infographic",
+    "watch", "listen", "gallery", "slideshow", "representa",
+)
+#: what ``^\W*`` passes over in lower-cased ASCII text
+_ASCII_NOT_WORD = "".join(chr(c) for c in range(128) if not (chr(c).isalnum() or chr(c) == "_"))
+
+
+def _may_be_caption(lowered: str | None) -> bool:
+    """False when a line cannot match _CAPTION (``lowered``: see :func:`_may_match`)."""
+    return (
+        lowered is None
+        or any(word in lowered for word in _CAPTION_WORDS)
+        or lowered.lstrip(_ASCII_NOT_WORD).startswith(_CAPTION_OPENINGS)
+    )
+
+
 _READ_MORE = re.compile(
     r"^\W*(?:read\s+more|also\s+read|read\s+also|read\s+next|must\s+read|see\s+also|related"
     r"(?:\s+(?:articles?|stories|news|posts?|content|coverage|reading|links?|topics?))?|more"
@@ -498,7 +515,7 @@ def _rule(line: _Line) -> str | None:
         return "comments"
     if (line.words <= 8 or headline_like) and _SHARE.search(text):
         return "share/newsletter"
-    if line.words <= 60 and _may_match(lowered, _CAPTION_WORDS) and _CAPTION.search(text):
+    if line.words <= 60 and _may_be_caption(lowered) and _CAPTION.search(text):
         return "caption"
     if (short or headline_like) and _READ_MORE.match(text):
         return "read more"
