@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import datetime as dt
 import gc
+import os
 from functools import partial
 from pathlib import Path
 
 import pytest
 
-from briefer import dating, memo, parallel, split, words
+from briefer import compose, dating, memo, parallel, split, words
 from briefer.models import BriefOptions
 from briefer.pipeline import make_brief
 
@@ -130,6 +131,7 @@ def test_the_brief_is_the_same_on_several_processes(monkeypatch: pytest.MonkeyPa
     monkeypatch.setenv("BRIEFER_WORKERS", "2")
     monkeypatch.setattr(parallel, "MIN_ITEMS", 1)
     monkeypatch.setattr(parallel, "CHUNK", 1)
+    monkeypatch.setattr(compose, "BACKGROUND_SOURCES", 1)  # policy sections made meanwhile
     assert make_brief([CASE], options) == alone
 
 
@@ -164,3 +166,52 @@ def test_this_process_works_meanwhile_only_when_there_are_workers(
     monkeypatch.setenv("BRIEFER_WORKERS", "1")
     parallel.map_ordered(len, texts, meanwhile=lambda: called.append(0))
     assert called == [os.getpid()]  # no workers: nothing to do meanwhile
+
+
+def _pid_and(value: int) -> tuple[int, int]:
+    return os.getpid(), value * 2
+
+
+def test_background_work_runs_in_another_process(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("BRIEFER_WORKERS", "2")
+
+    result = parallel.in_background(partial(_pid_and, 21))
+
+    pid, value = result()
+    assert value == 42 and pid != os.getpid()
+    assert result() == (pid, 42)  # asked again: the same answer, not a new process
+
+
+def test_background_work_stays_here_without_a_second_core(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setenv("BRIEFER_WORKERS", "1")
+
+    assert parallel.in_background(partial(_pid_and, 4))() == (os.getpid(), 8)
+
+
+def test_background_work_that_fails_there_is_done_here(
+    monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    monkeypatch.setenv("BRIEFER_WORKERS", "2")
+    here = os.getpid()
+
+    def only_here() -> str:  # fails in the forked process (as a killed one would)
+        if os.getpid() != here:
+            raise RuntimeError("not here")
+        return "done here"
+
+    assert parallel.in_background(only_here)() == "done here"
+    assert "background process failed" in caplog.text
+
+
+def test_background_work_never_asked_for_leaves_no_process_behind(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setenv("BRIEFER_WORKERS", "2")
+    result = parallel.in_background(partial(_pid_and, 1))
+    del result
+    gc.collect()
+
+    with pytest.raises(ChildProcessError):  # reaped: no child of this process is left
+        os.waitpid(-1, os.WNOHANG)

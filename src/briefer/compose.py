@@ -19,8 +19,8 @@ from .chronology import page_chronology, self_dated
 from .dating import date_sentence
 from .merge import Candidate, FactIndex, drop_repeats, fold_same_event, merge, source_order
 from .models import Brief, BriefOptions, Item, Sentence, Skipped, Source
-from .parallel import map_ordered
-from .policy import Reading, focus_share, focus_source, read_source, with_policy
+from .parallel import in_background, map_ordered
+from .policy import Reading, focus_share, focus_source, policy_ahead, read_source, with_policy
 from .rank import prepare as prepare_ranking
 from .rank import rank_sentences
 from .split import split_paragraph
@@ -39,6 +39,9 @@ PRONOUN_PENALTY = 0.1
 FIRST_PERSON_PENALTY = 0.3
 #: how many of each source's best sentences are weighed for corroboration
 POOL = 60
+#: from this many sources on, the policy sections that do not depend on the merged facts are
+#: made in another process while this one merges (for fewer, starting it costs more)
+BACKGROUND_SOURCES = 48
 #: how many of the candidates that neither state a date of their own nor lead their source are
 #: merged into facts, the best first: the page shows a handful of them (a story of hundreds of
 #: articles has thousands; the rest cannot reach the page)
@@ -216,22 +219,29 @@ def compose(sources: Sequence[Source], skipped: Sequence[Skipped], options: Brie
     languages = {s.id: s.language for s in sources}
     counts = Counter(languages.values())
     language = min(counts, key=lambda k: (-counts[k], k)) if counts else options.language
-    # each source is split, ranked and dated on its own: on every core when there are many
-    # (and read for the policy sections, around its best sentences when there are many)
-    def ahead(result: tuple[list[Candidate], Reading]) -> None:
+
+    def read_words(result: tuple[list[Candidate], Reading]) -> None:
         # the content words of each source's sentences, which finding who reports the same
         # fact needs, worked out here while the workers rank the next sources
         for c in result[0]:
             content_words(c.sentence.text, languages.get(c.sentence.source_id, language))
 
+    # each source is split, ranked and dated on its own: on every core when there are many
+    # (and read for the policy sections, around its best sentences when there are many)
     done = map_ordered(
         partial(_ranked_and_read, options=options, share=focus_share(sources)),
         sources,
         warm=partial(prepare_ranking, options.algorithm, language),
-        each=ahead,
+        each=read_words,
     )
     ranked = [r for r, _ in done]
     readings = {s.id: reading for s, (_, reading) in zip(sources, done, strict=True)}
+    # what to watch, who said what and where sources disagree depend on the sources alone,
+    # not on the facts merged below: made on the other core meanwhile (a large input is
+    # read only around each source's best sentences)
+    best = {s.id: [c.sentence.paragraph for c in r] for s, r in zip(sources, ranked, strict=True)}
+    ahead = partial(policy_ahead, sources, best=best, readings=readings)
+    sections = in_background(ahead) if len(sources) >= BACKGROUND_SOURCES else ahead
     published = {s.id: s.metadata.published for s in sources}
     index = FactIndex([c.sentence for r in ranked for c in r], language, published, languages)
     candidates = [c for r in ranked for c in _weighed(r, index)]
@@ -271,7 +281,8 @@ def compose(sources: Sequence[Source], skipped: Sequence[Skipped], options: Brie
         algorithm=options.algorithm,
         page=options.page,
     )
-    # why it matters, what to watch, who said what, where sources disagree (the merge's
-    # refusals first); a large input is read only around each source's best sentences
-    best = {s.id: [c.sentence.paragraph for c in r] for s, r in zip(sources, ranked, strict=True)}
-    return with_policy(brief, sources, best=best, found=index.refused, readings=readings)
+    # why it matters, and the sections made meanwhile (the merge's refusals first among
+    # the disagreements)
+    return with_policy(
+        brief, sources, best=best, found=index.refused, readings=readings, ahead=sections()
+    )

@@ -18,10 +18,12 @@ import gc
 import logging
 import multiprocessing
 import os
+import pickle
+import weakref
 from collections.abc import Callable, Iterable
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
-from typing import TypeVar
+from typing import Generic, TypeVar
 
 from . import memo, words
 
@@ -120,3 +122,69 @@ def map_ordered(
     finally:
         gc.unfreeze()
     return results
+
+
+def in_background(function: Callable[[], R]) -> Callable[[], R]:
+    """Start ``function()`` in a forked process, when there is a core for it; the returned
+    callable gives its result (waiting for it), as if ``function()`` had run here.
+
+    For work a later stage needs that does not depend on what this process does meanwhile:
+    it runs on the other core. The result comes back pickled. Without fork or a second core,
+    or if the process fails (killed, a result that cannot be pickled), ``function()`` runs
+    here when its result is asked for. ``function`` must not change state this process needs.
+    """
+    if worker_count() < 2 or "fork" not in multiprocessing.get_all_start_methods():
+        return function
+    try:
+        return _Background(function)
+    except OSError as error:
+        log.warning("no process for background work (%s); doing it here", error)
+        return function
+
+
+class _Background(Generic[R]):
+    """A forked process computing ``function()``; calling it gives the result (once ready)."""
+
+    def __init__(self, function: Callable[[], R]) -> None:
+        self._function = function
+        self._done: tuple[R] | None = None
+        read_end, write_end = os.pipe()
+        try:
+            pid = os.fork()
+        except OSError:
+            os.close(read_end)
+            os.close(write_end)
+            raise
+        if pid == 0:  # the child: work, send the result, leave without running any cleanup
+            status = 1
+            try:
+                os.close(read_end)
+                gc.disable()  # its heap is the parent's, shared until written to
+                data = pickle.dumps(function(), protocol=pickle.HIGHEST_PROTOCOL)
+                with os.fdopen(write_end, "wb") as out:
+                    out.write(data)
+                status = 0
+            finally:
+                os._exit(status)
+        os.close(write_end)
+        self._pid, self._read = pid, read_end
+        # a result never asked for (an error in this process meanwhile): the child is reaped
+        self._reaper = weakref.finalize(self, _reap, pid, read_end)
+
+    def __call__(self) -> R:
+        if self._done is None:
+            self._reaper.detach()
+            with os.fdopen(self._read, "rb") as source:
+                data = source.read()
+            _, status = os.waitpid(self._pid, 0)
+            if status == 0:
+                self._done = (pickle.loads(data),)
+            else:
+                log.warning("background process failed (status %d); doing its work here", status)
+                self._done = (self._function(),)
+        return self._done[0]
+
+
+def _reap(pid: int, read_end: int) -> None:
+    os.close(read_end)
+    os.waitpid(pid, 0)

@@ -39,14 +39,17 @@ if TYPE_CHECKING:
     from .layout import Block
 
 __all__ = [
+    "Ahead",
     "PolicyLimits",
     "PolicySections",
     "Reading",
     "focus",
     "focus_share",
     "focus_source",
+    "policy_ahead",
     "policy_sections",
     "read_source",
+    "sections_ahead",
     "with_policy",
 ]
 
@@ -192,17 +195,23 @@ def _sharing(words: frozenset[str], holders: Mapping[str, list[int]]) -> list[in
     return sorted(n for n, shared in counts.items() if shared >= least)
 
 
-def policy_sections(
+@dataclass(frozen=True)
+class Ahead:
+    """The policy sections that do not depend on the brief's items (everything but "why it
+    matters"), worked out ahead: :func:`briefer.compose.compose` has them made on another
+    core while it merges the facts."""
+
+    what_to_watch: tuple[Item, ...]
+    who_said_what: tuple[Quote, ...]
+    disagreements: tuple[Disagreement, ...]
+
+
+def sections_ahead(
     sources: Sequence[Source],
-    shown: Iterable[Item] = (),
     limits: PolicyLimits | None = None,
     readings: Mapping[str, Reading] | None = None,
-) -> PolicySections:
-    """The four policy sections for ``sources``; ``shown`` are items the brief already has.
-
-    ``readings`` (source id → :func:`read_source` of that source, as given here) spares
-    reading the sources again.
-    """
+) -> Ahead:
+    """What to watch, who said what and where the sources disagree (see :func:`policy_sections`)."""
     limits = limits or PolicyLimits()
     read = _readings(sources, readings)
     ahead = still_ahead(watch_among(hit for r in read for hit in r.watch), sources)
@@ -214,11 +223,31 @@ def policy_sections(
     found = quotes_among((q for r in read for q in r.quotes), language)
     said = sorted(found, key=lambda q: q.partial)[: limits.who_said_what]
     disagree = disagreements_among([c for r in read for c in r.claims])
+    return Ahead(tuple(watch), tuple(said), tuple(disagree[: limits.disagreements]))
+
+
+def policy_sections(
+    sources: Sequence[Source],
+    shown: Iterable[Item] = (),
+    limits: PolicyLimits | None = None,
+    readings: Mapping[str, Reading] | None = None,
+    ahead: Ahead | None = None,
+) -> PolicySections:
+    """The four policy sections for ``sources``; ``shown`` are items the brief already has.
+
+    ``readings`` (source id → :func:`read_source` of that source, as given here) spares
+    reading the sources again; ``ahead`` (:func:`sections_ahead` of the same sources), all
+    sections but "why it matters".
+    """
+    limits = limits or PolicyLimits()
+    read = _readings(sources, readings)
+    ahead = ahead or sections_ahead(sources, limits, {r.source_id: r for r in read})
+    language = sources[0].language if sources else "english"
     return PolicySections(
         why_it_matters=_why_it_matters(read, language, list(shown), limits.why_it_matters),
-        what_to_watch=tuple(watch),
-        who_said_what=tuple(said),
-        disagreements=tuple(disagree[: limits.disagreements]),
+        what_to_watch=ahead.what_to_watch,
+        who_said_what=ahead.who_said_what,
+        disagreements=ahead.disagreements,
     )
 
 
@@ -422,17 +451,21 @@ def with_policy(
     found: Sequence[Disagreement] = (),
     limits: PolicyLimits | None = None,
     readings: Mapping[str, Reading] | None = None,
+    ahead: Ahead | None = None,
 ) -> Brief:
     """``brief`` with its policy fields filled from ``sources``, no sentence twice.
 
     ``best`` (source id → paragraph numbers of its best sentences) lets a large input be
     read only around those (see :func:`focus`); ``found`` are disagreements already found
     (the merge step's refusals), listed first; ``readings`` are the sources' readings (see
-    :func:`policy_sections`), when read already.
+    :func:`policy_sections`), when read already; ``ahead``, :func:`policy_ahead` of the same
+    arguments, when worked out already.
     """
     limits = limits or PolicyLimits()
     read = focus(sources, best, limits) if best is not None else list(sources)
-    sections = policy_sections(read, [*brief.key_points, *brief.chronology], limits, readings)
+    sections = policy_sections(
+        read, [*brief.key_points, *brief.chronology], limits, readings, ahead
+    )
     return _once_on_page(
         replace(
             brief,
@@ -442,6 +475,19 @@ def with_policy(
             disagreements=_combined(found, sections.disagreements, limits.disagreements),
         )
     )
+
+
+def policy_ahead(
+    sources: Sequence[Source],
+    *,
+    best: Mapping[str, Sequence[int]] | None = None,
+    limits: PolicyLimits | None = None,
+    readings: Mapping[str, Reading] | None = None,
+) -> Ahead:
+    """The sections :func:`with_policy` fills that do not depend on the brief's items."""
+    limits = limits or PolicyLimits()
+    read = focus(sources, best, limits) if best is not None else list(sources)
+    return sections_ahead(read, limits, readings)
 
 
 def _combined(
