@@ -87,6 +87,21 @@ def test_a_pronoun_is_the_last_person_named_before_it() -> None:
     assert quote.speaker == "Ada Rusk" and quote.role == "Finance Minister"
 
 
+def test_the_speaker_before_a_quote_is_read_after_the_quotes_before_it() -> None:
+    # the attribution of the second quotation lies between the two: what precedes the first
+    # quotation's marks never names its speaker
+    paragraph = (
+        "Harbour master Lena Voss said the cranes were safe. “We checked every bolt,” she "
+        "said on Tuesday, and the inspection report was filed the same afternoon with the "
+        "port authority. Union steward Piotr Nowak told reporters: “Nobody asked the crews.”"
+    )
+    found = find_quotes(_source([paragraph]))
+    assert [(q.speaker, q.parts) for q in found] == [
+        ("Lena Voss", ("We checked every bolt",)),
+        ("Piotr Nowak", ("Nobody asked the crews.",)),
+    ]
+
+
 def test_words_in_quotes_without_an_attribution_are_not_quotations() -> None:
     source = _source(
         [
