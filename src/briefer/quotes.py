@@ -172,12 +172,18 @@ _OPENERS = '“"‘'
 _SCARE = re.compile(r"\b(?:the|a|an|so-called|its|their|this|that)\s+[“\"‘]$", re.IGNORECASE)
 
 
+_DOUBLE_MARK = re.compile('[“”"]')
+_SINGLE_MARK = re.compile("[‘’]")
+
+
 def _quote_spans(paragraph: str) -> list[tuple[int, int]]:
     """``(start, end)`` of each quoted stretch's inside, unclosed quotes running to the end."""
     double = "“" in paragraph or '"' in paragraph or "”" in paragraph
     spans: list[tuple[int, int]] = []
     start: int | None = None
-    for i, ch in enumerate(paragraph):
+    # only a quotation mark opens or closes a quote: the marks alone are looked at
+    for found in (_DOUBLE_MARK if double else _SINGLE_MARK).finditer(paragraph):
+        i, ch = found.start(), found.group()
         before = paragraph[i - 1] if i else " "
         after = paragraph[i + 1] if i + 1 < len(paragraph) else " "
         if double:
