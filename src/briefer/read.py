@@ -144,6 +144,9 @@ _BOMS = (
 _NEWLINES = re.compile(r"\r\n|[\r\x0b\x0c\x85\u2028\u2029]")
 _INVISIBLE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u00ad\u200b\u2060\ufeff]")
 _SPACES = re.compile(r"\s+")
+#: the control characters (Unicode's category Cc: U+0000-U+001F, U+007F-U+009F) that are not
+#: line or page breaks or tabs
+_CONTROL = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f]")
 #: what :func:`tidy_text` changes in ASCII text (a carriage return is one of the controls)
 _ASCII_UNTIDY = re.compile("[\x00-\x08\x0b-\x1f\x7f]")
 
@@ -341,9 +344,7 @@ def decode_text(data: bytes) -> str:
     """
     text = repair_mojibake(_decode(data))
     sample = text[:_SNIFF_BYTES]
-    controls = sum(
-        1 for char in sample if unicodedata.category(char) == "Cc" and char not in "\n\r\t\f\v"
-    )
+    controls = len(_CONTROL.findall(sample))
     if controls > max(3, _MAX_CONTROL_SHARE * len(sample)):
         raise SkipFile("not text (binary data)")
     return tidy_text(text)
