@@ -58,7 +58,7 @@ def detect_language(paragraphs: Iterable[str]) -> str:
     """The sumy language name ``paragraphs`` are most likely written in (English if unsure)."""
     sample: list[str] = []
     for paragraph in paragraphs:
-        sample += (w.lower() for w in _WORD.findall(paragraph))
+        sample += map(str.lower, _WORD.findall(paragraph))
         if len(sample) >= _SAMPLE_WORDS:
             break
     counts = Counter(sample)
@@ -67,9 +67,13 @@ def detect_language(paragraphs: Iterable[str]) -> str:
     # its words with every other language gains nothing from them
     scores = dict.fromkeys(LANGUAGES, 0.0)
     for word, count in counts.items():
-        holders = _holders(word)
-        for name in holders:
-            scores[name] += count / len(holders)
+        holders = _HOLDERS.get(word)
+        if holders is None:
+            holders = _holders(word)
+        if holders:
+            share = count / len(holders)
+            for name in holders:
+                scores[name] += share
     best = max(scores, key=lambda name: scores[name])
     if scores[best] < _MIN_HITS or scores[DEFAULT] >= 0.8 * scores[best]:
         return DEFAULT
