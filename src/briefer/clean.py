@@ -327,12 +327,14 @@ class _Line:
 
 
 @functools.lru_cache(maxsize=1)
-def _all_stoplists() -> dict[str, frozenset[str]]:
-    """jusText's stop lists, the sets ``justext.get_stoplist`` gives, by name in sorted order.
+def _stoplist_texts() -> dict[str, str] | None:
+    """jusText's stop-list files, lower-cased, by name in sorted order (None: no files).
 
     The files are read straight from the installed package, without importing ``justext``
     (which imports lxml.html and urllib: 0.06 s before the workers can start), each decoded at
-    once rather than line by line (0.065 s instead of 0.09 s for the 100 lists)."""
+    once rather than line by line. A list becomes a set only when it is asked for: English
+    text, most of a newsroom's, needs the English list and the words of all of them alone.
+    """
     import importlib.util
     from pathlib import Path
 
@@ -344,18 +346,37 @@ def _all_stoplists() -> dict[str, frozenset[str]]:
         for path in Path(folder, "stoplists").glob("*.txt")
     }
     if not files:  # pragma: no cover - a package without its data files
+        return None
+    return {name: files[name].read_bytes().decode("utf8").lower() for name in sorted(files)}
+
+
+@functools.cache
+def _named_stoplist(name: str) -> frozenset[str] | None:
+    """jusText's stop list called ``name`` ("English"), the set ``justext.get_stoplist``
+    gives; None when there is none."""
+    texts = _stoplist_texts()
+    if texts is None:  # pragma: no cover - a package without its data files
+        import justext
+
+        return justext.get_stoplist(name) if name in justext.get_stoplists() else None
+    text = texts.get(name)
+    return None if text is None else frozenset(text.splitlines())
+
+
+@functools.lru_cache(maxsize=1)
+def _all_stoplists() -> dict[str, frozenset[str]]:
+    """Every jusText stop list, by name in sorted order."""
+    texts = _stoplist_texts()
+    if texts is None:  # pragma: no cover - a package without its data files
         import justext
 
         return {name: justext.get_stoplist(name) for name in sorted(justext.get_stoplists())}
-    return {
-        name: frozenset(files[name].read_bytes().decode("utf8").lower().splitlines())
-        for name in sorted(files)
-    }
+    return {name: _named_stoplist(name) or frozenset() for name in texts}
 
 
 def stoplist(language: str) -> frozenset[str]:
     """jusText's stop words for ``language`` ("french"), empty when it has no list."""
-    return _all_stoplists().get(language.capitalize(), frozenset())
+    return _named_stoplist(language.capitalize()) or frozenset()
 
 
 #: word → the names of the stop-word lists holding it, learned as words come
@@ -364,7 +385,14 @@ _HOLDERS: dict[str, tuple[str, ...]] = {}
 
 @functools.lru_cache(maxsize=1)
 def _any_stopword() -> frozenset[str]:
-    return frozenset().union(*_all_stoplists().values())
+    """The words of all the lists (without making each list a set first)."""
+    texts = _stoplist_texts()
+    if texts is None:  # pragma: no cover - a package without its data files
+        return frozenset().union(*_all_stoplists().values())
+    words: set[str] = set()
+    for text in texts.values():
+        words.update(text.splitlines())
+    return frozenset(words)
 
 
 def _holders(word: str, lists: dict[str, frozenset[str]]) -> tuple[str, ...]:
@@ -381,10 +409,10 @@ def _holders(word: str, lists: dict[str, frozenset[str]]) -> tuple[str, ...]:
 def detect_stoplist(lines: Sequence[str], *, language: str | None = None) -> frozenset[str]:
     """The stop words of the text's language (jusText's lists), guessed from the words when
     ``language`` is not given; English wins near-ties."""
-    lists = _all_stoplists()
-    _any_stopword()  # built here, so that warming up builds it once
+    english = _named_stoplist("English") or frozenset()
+    stopwords = _any_stopword()  # built here, so that warming up builds it once
     if language:
-        chosen = lists.get(language.capitalize())
+        chosen = _named_stoplist(language.capitalize())
         if chosen is not None:
             return chosen
         logger.debug("no stop-word list for %r: guessing the language", language)
@@ -395,15 +423,15 @@ def detect_stoplist(lines: Sequence[str], *, language: str | None = None) -> fro
         if len(sample) > 600:
             break
     if not sample:
-        return lists["English"]
+        return english
     counts = Counter(sample)
-    english, stopwords = lists["English"], _any_stopword()
     in_english = sum(count for word, count in counts.items() if word in english)
     if in_english >= 0.8 * sum(count for word, count in counts.items() if word in stopwords):
         # no list can score more than the stop words of all lists together: English wins
         # without counting each list (most articles; the same answer as the full count)
         return english
     # each list's words met in the sample, through the lists each word was found in before
+    lists = _all_stoplists()
     scores = dict.fromkeys(lists, 0)
     for word, count in counts.items():
         names = _HOLDERS.get(word)
@@ -411,7 +439,7 @@ def detect_stoplist(lines: Sequence[str], *, language: str | None = None) -> fro
             scores[name] += count
     best = max(scores, key=lambda name: scores[name])
     if scores["English"] >= 0.8 * scores[best]:
-        return lists["English"]
+        return english
     return lists[best]
 
 
