@@ -20,7 +20,7 @@ from .dating import date_sentence
 from .merge import Candidate, FactIndex, drop_repeats, fold_same_event, merge, source_order
 from .models import Brief, BriefOptions, Item, Sentence, Skipped, Source
 from .parallel import in_background, map_ordered
-from .policy import Reading, focus_share, focus_source, policy_ahead, read_source, with_policy
+from .policy import read_ahead, with_policy
 from .rank import prepare as prepare_ranking
 from .rank import rank_sentences
 from .split import split_paragraph
@@ -39,8 +39,9 @@ PRONOUN_PENALTY = 0.1
 FIRST_PERSON_PENALTY = 0.3
 #: how many of each source's best sentences are weighed for corroboration
 POOL = 60
-#: from this many sources on, the policy sections that do not depend on the merged facts are
-#: made in another process while this one merges (for fewer, starting it costs more)
+#: from this many sources on, the sources are read for the policy sections, and the sections
+#: that do not depend on the merged facts made, in another process while this one merges
+#: (for fewer, starting it costs more)
 BACKGROUND_SOURCES = 48
 #: how many of the candidates that neither state a date of their own nor lead their source are
 #: merged into facts, the best first: the page shows a handful of them (a story of hundreds of
@@ -88,16 +89,6 @@ def source_sentences(source: Source) -> list[Sentence]:
 
 def _ranked_source(source: Source, options: BriefOptions) -> list[Candidate]:
     return _ranked(source, source_sentences(source), options)
-
-
-def _ranked_and_read(
-    source: Source, options: BriefOptions, share: int | None
-) -> tuple[list[Candidate], Reading]:
-    """The source ranked, and read for the policy sections around its best sentences (the
-    paragraphs :func:`briefer.policy.focus` keeps), in the same worker."""
-    ranked = _ranked_source(source, options)
-    best = [c.sentence.paragraph for c in ranked]
-    return ranked, read_source(focus_source(source, best, share))
 
 
 def _ranked(
@@ -220,28 +211,25 @@ def compose(sources: Sequence[Source], skipped: Sequence[Skipped], options: Brie
     counts = Counter(languages.values())
     language = min(counts, key=lambda k: (-counts[k], k)) if counts else options.language
 
-    def read_words(result: tuple[list[Candidate], Reading]) -> None:
+    def read_words(found: list[Candidate]) -> None:
         # the content words of each source's sentences, which finding who reports the same
         # fact needs, worked out here while the workers rank the next sources
-        for c in result[0]:
+        for c in found:
             content_words(c.sentence.text, languages.get(c.sentence.source_id, language))
 
     # each source is split, ranked and dated on its own: on every core when there are many
-    # (and read for the policy sections, around its best sentences when there are many)
-    done = map_ordered(
-        partial(_ranked_and_read, options=options, share=focus_share(sources)),
+    ranked = map_ordered(
+        partial(_ranked_source, options=options),
         sources,
         warm=partial(prepare_ranking, options.algorithm, language),
         each=read_words,
     )
-    ranked = [r for r, _ in done]
-    readings = {s.id: reading for s, (_, reading) in zip(sources, done, strict=True)}
-    # what to watch, who said what and where sources disagree depend on the sources alone,
-    # not on the facts merged below: made on the other core meanwhile (a large input is
-    # read only around each source's best sentences)
+    # the sources read for the policy sections (around their best sentences when there are
+    # many), and what to watch, who said what and where they disagree, depend on the sources
+    # alone, not on the facts merged below: made on the other core meanwhile
     best = {s.id: [c.sentence.paragraph for c in r] for s, r in zip(sources, ranked, strict=True)}
-    ahead = partial(policy_ahead, sources, best=best, readings=readings)
-    sections = in_background(ahead) if len(sources) >= BACKGROUND_SOURCES else ahead
+    ahead = partial(read_ahead, sources, best=best)
+    policy_read = in_background(ahead) if len(sources) >= BACKGROUND_SOURCES else ahead
     published = {s.id: s.metadata.published for s in sources}
     index = FactIndex([c.sentence for r in ranked for c in r], language, published, languages)
     candidates = [c for r in ranked for c in _weighed(r, index)]
@@ -283,6 +271,7 @@ def compose(sources: Sequence[Source], skipped: Sequence[Skipped], options: Brie
     )
     # why it matters, and the sections made meanwhile (the merge's refusals first among
     # the disagreements)
+    readings, sections = policy_read()
     return with_policy(
-        brief, sources, best=best, found=index.refused, readings=readings, ahead=sections()
+        brief, sources, best=best, found=index.refused, readings=readings, ahead=sections
     )

@@ -46,8 +46,8 @@ __all__ = [
     "focus",
     "focus_share",
     "focus_source",
-    "policy_ahead",
     "policy_sections",
+    "read_ahead",
     "read_source",
     "sections_ahead",
     "with_policy",
@@ -458,8 +458,8 @@ def with_policy(
     ``best`` (source id → paragraph numbers of its best sentences) lets a large input be
     read only around those (see :func:`focus`); ``found`` are disagreements already found
     (the merge step's refusals), listed first; ``readings`` are the sources' readings (see
-    :func:`policy_sections`), when read already; ``ahead``, :func:`policy_ahead` of the same
-    arguments, when worked out already.
+    :func:`policy_sections`), when read already; ``ahead``, the sections :func:`read_ahead`
+    worked out already.
     """
     limits = limits or PolicyLimits()
     read = focus(sources, best, limits) if best is not None else list(sources)
@@ -477,17 +477,22 @@ def with_policy(
     )
 
 
-def policy_ahead(
+def read_ahead(
     sources: Sequence[Source],
     *,
     best: Mapping[str, Sequence[int]] | None = None,
     limits: PolicyLimits | None = None,
-    readings: Mapping[str, Reading] | None = None,
-) -> Ahead:
-    """The sections :func:`with_policy` fills that do not depend on the brief's items."""
+) -> tuple[dict[str, Reading], Ahead]:
+    """What :func:`with_policy` reads of ``sources`` before it knows the brief's items: each
+    source read (around its best sentences on a large input, see :func:`focus`), and the
+    sections that do not depend on the items. The readings keep only what "why it matters"
+    needs then (their paragraphs, weighed sentences and features)."""
     limits = limits or PolicyLimits()
     read = focus(sources, best, limits) if best is not None else list(sources)
-    return sections_ahead(read, limits, readings)
+    readings = {s.id: read_source(s) for s in read}
+    ahead = sections_ahead(read, limits, readings)
+    kept = {sid: replace(r, watch=(), quotes=(), claims=()) for sid, r in readings.items()}
+    return kept, ahead
 
 
 def _combined(
