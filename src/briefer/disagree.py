@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from bisect import bisect_left
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
@@ -125,6 +126,7 @@ _APPROX_BEFORE = re.compile(
 _UNIT_WORD = re.compile(r"\s*(?:of\s+)?([A-Za-z][\w-]*)")
 _SKIP_UNIT = frozenset(["a", "an", "the", "of", "and", "or", "to", "in", "on", "at", "per"])
 _NAME = re.compile(r"(?:[A-Z][\w’'-]*)(?:\s+(?:of\s+|for\s+|de\s+)?[A-Z][\w’'-]*)*")
+_NAME_WORD = re.compile(r"[\w’'-]+")
 _NOT_NAME_START = frozenset(
     [
         "The",
@@ -245,22 +247,30 @@ def _names(text: str, blank: Sequence[tuple[int, int]]) -> list[tuple[str, str, 
     "^" and the word after it ("… led the talks"): names disagree only in the same slot.
     """
     found = []
+    starts: list[int] = []  # the words of the text, found once (the last before each name)
+    ends: list[int] = []
     for match in _NAME.finditer(text):
         if any(s <= match.start() < e for s, e in blank):
             continue
         run = match.group()
         if _CALENDAR.match(run):
             continue
-        words_before = re.findall(r"[\w’'-]+", text[: match.start()])
-        if not words_before and run.split()[0] in _NOT_NAME_START:
+        if not starts:
+            for word in _NAME_WORD.finditer(text):
+                starts.append(word.start())
+                ends.append(word.end())
+        # the last word before the name (cut where the name starts, as in "iPhone")
+        k = bisect_left(starts, match.start())
+        word_before = text[starts[k - 1] : min(ends[k - 1], match.start())] if k else ""
+        if not word_before and run.split()[0] in _NOT_NAME_START:
             continue
-        if not words_before and len(run.split()) == 1:
+        if not word_before and len(run.split()) == 1:
             continue
         last = run.split()[-1]
         if last in _NOT_NAME_START or (last.isupper() and len(run.split()) > 1):
             continue
-        if words_before:
-            slot = words_before[-1].lower()
+        if word_before:
+            slot = word_before.lower()
         else:
             after = re.match(r"\W*([\w’'-]+)", text[match.end() :])
             slot = "^" + (after[1].lower() if after else "")
