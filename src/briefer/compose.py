@@ -109,7 +109,13 @@ def _ranked(
             # quotation of several sentences ('"We will fight this.'); "who said what" shows
             # the quotation whole
             continue
-        unquoted = _QUOTED.sub(" ", sentence.text) if source.language == "english" else ""
+        text = sentence.text
+        if source.language != "english":
+            unquoted = ""
+        elif '"' in text or "“" in text:
+            unquoted = _QUOTED.sub(" ", text)
+        else:
+            unquoted = text  # no quotation to take out (the pattern opens on a mark)
         if _SINGULAR.search(unquoted) and not _REPORTED.search(sentence.text):
             continue  # the writer's own voice, not a reported fact
         score = (1 - LEAD_WEIGHT) * rank + LEAD_WEIGHT * (1.0 - position / n)
