@@ -79,6 +79,9 @@ _STAMP = (
 )
 _UPDATED = re.compile(rf"^{_STAMP}", re.I)
 #: the same words after a name, before the date they introduced: "Sana Malik Published 27 Feb"
+#: a time of day and its zone, cut out of a byline like its dates
+_TIME_OF_DAY = re.compile(rf"\s*(?:{TIME})\s*(?:\b{TZ}\b)?", re.I)
+_ANY_DIGIT = re.compile(r"\d")
 _UPDATED_AFTER = re.compile(rf"(?:\s+{_STAMP})+\s*$", re.I)
 _COMMENTS = re.compile(
     r"^\d+\s+(?:comments?|responses?|replies|shares?|views?|reads?)$|^comments?$", re.I
@@ -241,7 +244,8 @@ def parse_byline(line: str, *, today: dt.date | None = None, strict: bool = True
     dates = [d for d, _, _ in found if plausible(d, today)]
     for _, start, end in reversed(found):
         body = body[:start] + "  " + body[end:]
-    body = re.sub(rf"\s*(?:{TIME})\s*(?:\b{TZ}\b)?", "  ", body, flags=re.I)
+    if _ANY_DIGIT.search(body):  # every time of day holds a digit
+        body = _TIME_OF_DAY.sub("  ", body)
 
     author: str | None = None
     outlet: str | None = None
