@@ -9,7 +9,16 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from briefer.date_lines import FILLER, RELATIVE, TIME, TZ, find_dates, is_date_only, plausible
+from briefer.date_lines import (
+    FILLER,
+    RELATIVE,
+    TIME,
+    TZ,
+    find_dates,
+    is_date_only,
+    plausible,
+    says_more_than_when,
+)
 
 __all__ = [
     "GENERIC_ORG",
@@ -200,6 +209,8 @@ def _is_org(segment: str) -> bool:
 
 def _only_when(text: str) -> bool:
     """Whether ``text`` says nothing but when ("Published 3 hours ago", "12 March 2025 |")."""
+    if says_more_than_when(text):  # "The spill was caused" before "by …": at once
+        return False
     for _, start, end in reversed(find_dates(text)):
         text = text[:start] + " " + text[end:]
     text = FILLER.sub(" ", RELATIVE.sub(" ", text))

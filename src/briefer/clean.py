@@ -45,7 +45,16 @@ STOPWORDS_HIGH = 0.32
 GOOD, NEARGOOD, SHORT, BAD = "good", "neargood", "short", "bad"
 
 _WORD = re.compile(r"\w+")
-_TERMINAL = re.compile(r"[.!?…。！？][\"'”’»)\]]*\s*$|[\"”’»]\s*$")
+#: what ends a sentence, and the closing marks that may follow it
+_STOPS = tuple(".!?…。！？")
+_CLOSERS = "\"'”’»)]"
+
+
+def _terminal(text: str) -> bool:
+    """Whether ``text`` ends a sentence: a full stop, question or exclamation mark (then
+    closing quotes or brackets), or a closing quotation mark, white space aside."""
+    end = text.rstrip()
+    return end.endswith(("\"", "”", "’", "»")) or end.rstrip(_CLOSERS).endswith(_STOPS)
 _CONTINUES = re.compile(r"[,;:\-–—(]\s*$")
 
 _SHORT_WORDS = 12
@@ -465,7 +474,7 @@ def _measure(index: int, text: str, stoplist: frozenset[str]) -> _Line:
         length=length,
         words=len(words) if ideographs <= 0.3 * len(stripped) else max(1, ideographs // 2),
         stop_density=density,
-        terminal=_TERMINAL.search(stripped) is not None,
+        terminal=_terminal(stripped),
     )
 
 
@@ -868,7 +877,7 @@ def _paragraphs(lines: Sequence[str], kept: Sequence[bool]) -> tuple[str, ...]:
         wraps = (
             previous_kept
             and current
-            and not _TERMINAL.search(current[-1])
+            and not _terminal(current[-1])
             and (stripped[:1].islower() or current[-1].endswith((",", ";", "-", "–", "—")))
         )
         if current and not wraps:

@@ -20,6 +20,7 @@ __all__ = [
     "find_dates",
     "is_date_only",
     "plausible",
+    "says_more_than_when",
 ]
 
 _MONTHS = {
@@ -169,6 +170,16 @@ def _other_word(lowered: str) -> bool:
     return False
 
 
+def says_more_than_when(text: str) -> bool:
+    """True when plain ASCII ``text`` holds a whole word that no date, time, relative-date or
+    filler pattern takes out (and no foreign date): whatever those patterns remove, words are
+    left. False means only that the quick test cannot tell."""
+    if not text.isascii():
+        return False  # the patterns' case folding and other languages: no quick answer
+    lowered = text.lower()
+    return not _FOREIGN_MONTH.search(lowered) and _other_word(lowered)
+
+
 def is_date_only(line: str) -> bool:
     """True for a line that holds a date or time and nothing else worth reading.
 
@@ -190,7 +201,7 @@ def is_date_only(line: str) -> bool:
             # every date, time and "3 hours ago" holds a digit; without one only the
             # relative words can make a date line
             return False
-        if not _FOREIGN_MONTH.search(lowered) and _other_word(lowered):
+        if says_more_than_when(text):
             return False  # what the patterns below would leave over (ten times faster)
     dates = find_dates(text)
     rest = text

@@ -50,6 +50,20 @@ _TOP_BAR = re.compile(
     r"|\b(?:weather|sunrise|sunset|humidity|e-?paper|today'?s\s+paper)\b",
     re.I,
 )
+_TOP_BAR_WORDS = ("weather", "sunrise", "sunset", "humidity", "paper")
+_DIGIT = re.compile(r"\d")
+
+
+def _top_bar(text: str) -> bool:
+    """Whether ``text`` is a line of a page's top bar (weather, the e-paper): in plain ASCII
+    (no degree sign) a match needs a digit or one of the bar's words, tested first."""
+    if text.isascii() and not _DIGIT.search(text):
+        lowered = text.lower()
+        if not any(word in lowered for word in _TOP_BAR_WORDS):
+            return False
+    return _TOP_BAR.search(text) is not None
+
+
 _TEMPERATURE = re.compile(
     r"-?\d+(?:\.\d+)?\s*°\s*[CF]?\b|(?<![\w.])-?\d+(?:\.\d+)?\s*[cCfF](?=\s|,|$)"
 )
@@ -179,7 +193,7 @@ def _date_lines(stripped: Sequence[str], indices: Iterable[int]) -> list[int]:
     found = []
     for i in indices:
         text = stripped[i]
-        if not text or _TOP_BAR.search(text) or len(text.split()) > 15:
+        if not text or _top_bar(text) or len(text.split()) > 15:
             continue
         if is_date_only(text) or (_DATE_KEY.search(text) and find_dates(text)):
             found.append(i)
@@ -255,7 +269,7 @@ def find_header(
     bylines: list[tuple[int, Byline]] = []
     for i in range(header_end - 1, max(-1, start - 25), -1):
         text = stripped[i]
-        if not text or _TOP_BAR.search(text):
+        if not text or _top_bar(text):
             continue
         parsed = parse_byline(text, today=today)
         if parsed is not None:
@@ -342,7 +356,7 @@ def find_header(
         best: tuple[int, int, dt.date, int] | None = None
         for i in range(max(0, first - 2), header_end):
             text = stripped[i]
-            if not text or _TOP_BAR.search(text) or (i in roles and roles[i] == "title"):
+            if not text or _top_bar(text) or (i in roles and roles[i] == "title"):
                 continue
             date_only = is_date_only(text)
             keyed = (
