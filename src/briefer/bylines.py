@@ -277,8 +277,8 @@ def parse_byline(line: str, *, today: dt.date | None = None, strict: bool = True
         seg = _UPDATED_AFTER.sub("", _UPDATED.sub("", seg)).strip(" ,:.")
         if not seg or _COMMENTS.match(seg) or _READ_TIME.match(seg) or RELATIVE.fullmatch(seg):
             continue
-        if not FILLER.sub("", seg):
-            continue
+        if not says_more_than_when(seg) and not FILLER.sub("", seg):
+            continue  # nothing but time stamps and separators
         glued = _unglue_role(seg)
         if glued:
             has_role = True
