@@ -15,14 +15,23 @@ MIN_WORDS, MAX_WORDS = 6, 80
 _WORD = re.compile(r"\w+")
 _INLINE_MARKUP = re.compile(r"\]\(|\*\*|__|`|!\[")
 _LETTER = re.compile(r"[^\W\d_]")
-#: what _LETTER and str.isupper find in ASCII text
-_NOT_ASCII_LETTERS = re.compile(r"[^A-Za-z]+")
-_ASCII_CAPITAL = re.compile(r"[A-Z]")
+
+
+#: ASCII bytes: a word character kept, any other a space (``\w`` in ASCII text)
+_WORD_BYTES = bytes(
+    b if chr(b).isascii() and (chr(b).isalnum() or chr(b) == "_") else 32 for b in range(256)
+)
+_NOT_LETTER_BYTES = bytes(b for b in range(256) if not chr(b).isascii() or not chr(b).isalpha())
+_NOT_CAPITAL_BYTES = bytes(b for b in range(256) if not ("A" <= chr(b) <= "Z"))
 
 
 def is_candidate(text: str) -> bool:
     """Whether a sentence can stand alone on the page: a statement of a sensible length."""
-    n = len(_WORD.findall(text))
+    ascii_text = text.encode("ascii") if text.isascii() else None
+    if ascii_text is not None:  # the same counts as the patterns give, many times faster
+        n = len(ascii_text.translate(_WORD_BYTES).split())
+    else:
+        n = len(_WORD.findall(text))
     if not MIN_WORDS <= n <= MAX_WORDS:
         return False
     stripped = text.rstrip("\"'”’) ")
@@ -32,8 +41,9 @@ def is_candidate(text: str) -> bool:
         # Markdown links or emphasis: not quotable word for word as it reads
         return False
     # a shouted line (all capitals) is a heading or a label, not a sentence
-    if text.isascii():  # the same counts without a string per letter
-        letters = len(_NOT_ASCII_LETTERS.sub("", text))
-        return letters > 0 and len(_ASCII_CAPITAL.findall(text)) < 0.6 * letters
+    if ascii_text is not None:
+        letters = len(ascii_text.translate(None, _NOT_LETTER_BYTES))
+        capitals = len(ascii_text.translate(None, _NOT_CAPITAL_BYTES))
+        return letters > 0 and capitals < 0.6 * letters
     found = _LETTER.findall(text)
     return bool(found) and sum(map(str.isupper, found)) < 0.6 * len(found)
