@@ -392,6 +392,12 @@ _WORD = re.compile(
     r"|[" + _CJK + r"]"  # each CJK character is a token
 )
 
+#: the same tokens in ASCII text, where no character is CJK (no look-ahead at each one)
+_ASCII_WORD = re.compile(
+    r"(?:[A-Za-z]\.){2,}(?![A-Za-z0-9])"
+    r"|[A-Za-z0-9](?:[A-Za-z0-9]|['\-](?=[A-Za-z0-9])|(?<=\d)[.,:](?=\d))*"
+)
+
 
 class Tokenizer:
     """A drop-in for ``sumy.nlp.tokenizers.Tokenizer`` that needs no NLTK data.
@@ -413,7 +419,7 @@ class Tokenizer:
         return tuple(split_sentences(paragraph))
 
     def to_words(self, sentence: str) -> tuple[str, ...]:
-        return tuple(_WORD.findall(sentence))
+        return tuple((_ASCII_WORD if sentence.isascii() else _WORD).findall(sentence))
 
     def __repr__(self) -> str:
         return f"Tokenizer({self._language!r})"
