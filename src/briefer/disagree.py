@@ -546,8 +546,9 @@ def refused(
     versions: dict[str, Version] = {}
     kind: Kind | None = None
     refuse: list[int] = []
+    details = _details(text)
     for n, (other, other_sid, other_published) in enumerate(others):
-        if other == text or other_sid == sid or _details(other) == _details(text):
+        if other == text or other_sid == sid or _details(other) == details:
             continue
         found = conflict(text, published, other, other_published, language)
         if found is None or (kind is not None and found.kind != kind):
