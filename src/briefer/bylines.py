@@ -87,10 +87,10 @@ _STAMP = (
     r"(?:last\s+)?(?:updated|modified|published|posted|first\s+published|created|edited)\b\s*:?"
 )
 _UPDATED = re.compile(rf"^{_STAMP}", re.I)
-#: the same words after a name, before the date they introduced: "Sana Malik Published 27 Feb"
 #: a time of day and its zone, cut out of a byline like its dates
 _TIME_OF_DAY = re.compile(rf"\s*(?:{TIME})\s*(?:\b{TZ}\b)?", re.I)
 _ANY_DIGIT = re.compile(r"\d")
+#: the same words after a name, before the date they introduced: "Sana Malik Published 27 Feb"
 _UPDATED_AFTER = re.compile(rf"(?:\s+{_STAMP})+\s*$", re.I)
 _COMMENTS = re.compile(
     r"^\d+\s+(?:comments?|responses?|replies|shares?|views?|reads?)$|^comments?$", re.I

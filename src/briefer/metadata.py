@@ -50,7 +50,7 @@ _TOP_BAR = re.compile(
     r"|\b(?:weather|sunrise|sunset|humidity|e-?paper|today'?s\s+paper)\b",
     re.I,
 )
-_TOP_BAR_WORDS = ("weather", "sunrise", "sunset", "humidity", "paper")
+_TOP_BAR_HINTS = ("weather", "sunrise", "sunset", "humidity", "paper")
 _DIGIT = re.compile(r"\d")
 
 
@@ -59,7 +59,7 @@ def _top_bar(text: str) -> bool:
     (no degree sign) a match needs a digit or one of the bar's words, tested first."""
     if text.isascii() and not _DIGIT.search(text):
         lowered = text.lower()
-        if not any(word in lowered for word in _TOP_BAR_WORDS):
+        if not any(word in lowered for word in _TOP_BAR_HINTS):
             return False
     return _TOP_BAR.search(text) is not None
 
