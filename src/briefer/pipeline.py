@@ -29,7 +29,7 @@ from .rank import ALGORITHMS
 from .rank import prepare as prepare_ranking
 from .read import read_inputs
 from .split import split_paragraph
-from .standalone import is_candidate
+from .standalone import WORD_BYTES, is_candidate
 
 log = logging.getLogger(__name__)
 
@@ -44,18 +44,12 @@ class Sources:
     skipped: tuple[Skipped, ...]
 
 
-#: ASCII bytes → a space for each one that is no word character (``\\W`` in ASCII text)
-_NOT_WORD = bytes(
-    b if chr(b).isascii() and (chr(b).isalnum() or chr(b) == "_") else 32 for b in range(256)
-)
-
-
 def _fingerprint(paragraphs: Iterable[str]) -> str:
     """The article's words, lower-cased, one space apart, hashed: the same article told with
     other punctuation, spacing or case has the same fingerprint."""
     joined = " ".join(paragraphs)
     if joined.isascii():  # the same words as the pattern below finds, many times faster
-        words = b" ".join(joined.encode("ascii").translate(_NOT_WORD).split()).lower()
+        words = b" ".join(joined.encode("ascii").translate(WORD_BYTES).split()).lower()
         return hashlib.sha1(words).hexdigest()
     text = re.sub(r"\W+", " ", joined).strip().lower()
     return hashlib.sha1(text.encode("utf-8")).hexdigest()

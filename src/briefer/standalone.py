@@ -17,8 +17,9 @@ _INLINE_MARKUP = re.compile(r"\]\(|\*\*|__|`|!\[")
 _LETTER = re.compile(r"[^\W\d_]")
 
 
-#: ASCII bytes: a word character kept, any other a space (``\w`` in ASCII text)
-_WORD_BYTES = bytes(
+#: ASCII bytes: a word character kept, any other a space (``\w`` in ASCII text); splitting
+#: the translated bytes gives the words (also the article fingerprint's, briefer.pipeline)
+WORD_BYTES = bytes(
     b if chr(b).isascii() and (chr(b).isalnum() or chr(b) == "_") else 32 for b in range(256)
 )
 _NOT_LETTER_BYTES = bytes(b for b in range(256) if not chr(b).isascii() or not chr(b).isalpha())
@@ -29,7 +30,7 @@ def is_candidate(text: str) -> bool:
     """Whether a sentence can stand alone on the page: a statement of a sensible length."""
     ascii_text = text.encode("ascii") if text.isascii() else None
     if ascii_text is not None:  # the same counts as the patterns give, many times faster
-        n = len(ascii_text.translate(_WORD_BYTES).split())
+        n = len(ascii_text.translate(WORD_BYTES).split())
     else:
         n = len(_WORD.findall(text))
     if not MIN_WORDS <= n <= MAX_WORDS:
