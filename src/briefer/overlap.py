@@ -86,7 +86,7 @@ def overlaps(
     position = _runs(sizes)
     left_over = sizes[rows] - position - 1
     least = _table(least_shared, sizes)
-    present = np.unique(sizes)
+    present = _distinct(sizes)
     fewest = np.zeros(len(least), dtype=np.int64)
     fewest[present] = least[np.ix_(present, present)].min(axis=1)
 
