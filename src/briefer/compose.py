@@ -277,7 +277,4 @@ def compose(sources: Sequence[Source], skipped: Sequence[Skipped], options: Brie
     )
     # why it matters, and the sections made meanwhile (the merge's refusals first among
     # the disagreements)
-    readings, sections = policy_read()
-    return with_policy(
-        brief, sources, best=best, found=index.refused, readings=readings, ahead=sections
-    )
+    return with_policy(brief, sources, best=best, found=index.refused, ahead=policy_read())

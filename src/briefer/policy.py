@@ -21,6 +21,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
+from itertools import chain
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -93,7 +94,7 @@ class PolicySections:
 @dataclass(frozen=True, eq=False)
 class Reading:
     """What the policy sections need from one source, read once (see :func:`read_source`):
-    on a large input, in the worker process that ranks the source."""
+    on a large input, in the background process of :func:`read_ahead`."""
 
     source_id: str
     #: the paragraphs read (the source's, or those :func:`focus_source` kept)
@@ -138,15 +139,37 @@ def _readings(sources: Sequence[Source], readings: Mapping[str, Reading] | None)
     return found
 
 
-def _why_it_matters(
-    read: Sequence[Reading], language: str, shown: Sequence[Item], limit: int
-) -> tuple[Item, ...]:
-    """The sentences most likely to state significance, once per fact, not already shown."""
+#: a sentence the significance model weighs: (source id, text, probability)
+Significant = tuple[str, str, float]
+
+
+def significant(read: Sequence[Reading]) -> tuple[Significant, ...]:
+    """The weighed sentences of ``read`` the significance model finds significant (at or above
+    its threshold), the most likely first (ties in source order): what "why it matters" picks
+    from, once it knows what the brief shows."""
     sentences = [(r.source_id, text) for r in read for text in r.weighed]
     if not sentences:
         return ()
     fitted = model()
     probabilities = fitted.probability_of(np.vstack([r.features for r in read]))
+    ranked = sorted(
+        zip(sentences, probabilities.tolist(), strict=True),
+        key=lambda pair: (-pair[1], source_order(pair[0][0])),
+    )
+    return tuple(
+        (sid, text, probability)
+        for (sid, text), probability in ranked
+        if probability >= fitted.threshold
+    )
+
+
+def _why_it_matters(
+    ranked: Sequence[Significant], language: str, shown: Sequence[Item], limit: int
+) -> tuple[Item, ...]:
+    """The sentences most likely to state significance (``ranked``: :func:`significant`),
+    once per fact, not already shown."""
+    if not ranked:
+        return ()
     shown_words = [content_words(i.text, language) for i in shown]
     # the shown items sharing a word with a sentence: no other can be the same fact
     holders: dict[str, list[int]] = {}
@@ -155,13 +178,7 @@ def _why_it_matters(
             holders.setdefault(word, []).append(n)
     kept: list[tuple[Item, frozenset[str]]] = []
     kept_holders: dict[str, list[int]] = {}  # the same, for the items kept
-    ranked = sorted(
-        zip(sentences, probabilities, strict=True),
-        key=lambda pair: (-pair[1], source_order(pair[0][0])),
-    )
-    for (sid, text), probability in ranked:
-        if probability < fitted.threshold:
-            break
+    for sid, text, probability in ranked:
         words = content_words(text, language)
         if any(same_fact(words, shown_words[n]) for n in _sharing(words, holders)):
             continue
@@ -188,22 +205,22 @@ def _sharing(words: frozenset[str], holders: Mapping[str, list[int]]) -> list[in
     Shared words are counted exactly, so only the sets sharing at least ``min(MIN_SHARED,
     len(words))`` of them (a bound :func:`same_fact` never goes below) need to be compared.
     """
-    counts: Counter[int] = Counter()
-    for word in words:
-        counts.update(holders.get(word, ()))
+    counts = Counter(chain.from_iterable(holders.get(word, ()) for word in words))
     least = min(MIN_SHARED, len(words))
     return sorted(n for n, shared in counts.items() if shared >= least)
 
 
 @dataclass(frozen=True)
 class Ahead:
-    """The policy sections that do not depend on the brief's items (everything but "why it
-    matters"), worked out ahead: :func:`briefer.compose.compose` has them made on another
-    core while it merges the facts."""
+    """What the policy sections need that does not depend on the brief's items, worked out
+    ahead: :func:`briefer.compose.compose` has it made on another core while it merges the
+    facts. Three sections whole, and the sentences "why it matters" picks from (it leaves
+    out what the brief shows)."""
 
     what_to_watch: tuple[Item, ...]
     who_said_what: tuple[Quote, ...]
     disagreements: tuple[Disagreement, ...]
+    significant: tuple[Significant, ...]
 
 
 def sections_ahead(
@@ -211,7 +228,8 @@ def sections_ahead(
     limits: PolicyLimits | None = None,
     readings: Mapping[str, Reading] | None = None,
 ) -> Ahead:
-    """What to watch, who said what and where the sources disagree (see :func:`policy_sections`)."""
+    """What to watch, who said what and where the sources disagree (see :func:`policy_sections`),
+    and the significant sentences "why it matters" picks from (:func:`significant`)."""
     limits = limits or PolicyLimits()
     read = _readings(sources, readings)
     ahead = still_ahead(watch_among(hit for r in read for hit in r.watch), sources)
@@ -223,7 +241,9 @@ def sections_ahead(
     found = quotes_among((q for r in read for q in r.quotes), language)
     said = sorted(found, key=lambda q: q.partial)[: limits.who_said_what]
     disagree = disagreements_among([c for r in read for c in r.claims])
-    return Ahead(tuple(watch), tuple(said), tuple(disagree[: limits.disagreements]))
+    return Ahead(
+        tuple(watch), tuple(said), tuple(disagree[: limits.disagreements]), significant(read)
+    )
 
 
 def policy_sections(
@@ -236,15 +256,18 @@ def policy_sections(
     """The four policy sections for ``sources``; ``shown`` are items the brief already has.
 
     ``readings`` (source id → :func:`read_source` of that source, as given here) spares
-    reading the sources again; ``ahead`` (:func:`sections_ahead` of the same sources), all
-    sections but "why it matters".
+    reading the sources again; ``ahead`` (:func:`sections_ahead` of the same sources) spares
+    reading them at all: it has all sections but "why it matters", and what that picks from.
     """
     limits = limits or PolicyLimits()
-    read = _readings(sources, readings)
-    ahead = ahead or sections_ahead(sources, limits, {r.source_id: r for r in read})
+    if ahead is None:
+        read = _readings(sources, readings)
+        ahead = sections_ahead(sources, limits, {r.source_id: r for r in read})
     language = sources[0].language if sources else "english"
     return PolicySections(
-        why_it_matters=_why_it_matters(read, language, list(shown), limits.why_it_matters),
+        why_it_matters=_why_it_matters(
+            ahead.significant, language, list(shown), limits.why_it_matters
+        ),
         what_to_watch=ahead.what_to_watch,
         who_said_what=ahead.who_said_what,
         disagreements=ahead.disagreements,
@@ -482,17 +505,13 @@ def read_ahead(
     *,
     best: Mapping[str, Sequence[int]] | None = None,
     limits: PolicyLimits | None = None,
-) -> tuple[dict[str, Reading], Ahead]:
-    """What :func:`with_policy` reads of ``sources`` before it knows the brief's items: each
-    source read (around its best sentences on a large input, see :func:`focus`), and the
-    sections that do not depend on the items. The readings keep only what "why it matters"
-    needs then (their paragraphs, weighed sentences and features)."""
+) -> Ahead:
+    """What :func:`with_policy` needs of ``sources`` before it knows the brief's items, each
+    source read (around its best sentences on a large input, see :func:`focus`): the sections
+    that do not depend on the items, and the sentences "why it matters" picks from."""
     limits = limits or PolicyLimits()
     read = focus(sources, best, limits) if best is not None else list(sources)
-    readings = {s.id: read_source(s) for s in read}
-    ahead = sections_ahead(read, limits, readings)
-    kept = {sid: replace(r, watch=(), quotes=(), claims=()) for sid, r in readings.items()}
-    return kept, ahead
+    return sections_ahead(read, limits, {s.id: read_source(s) for s in read})
 
 
 def _combined(
