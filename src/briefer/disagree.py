@@ -24,7 +24,7 @@ import datetime as dt
 import re
 from bisect import bisect_left
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Literal
@@ -98,9 +98,25 @@ _NUMBER_WORDS = {
     "dozens": 24,
 }  # fmt: skip
 _SCALES = {"thousand": 1e3, "million": 1e6, "m": 1e6, "billion": 1e9, "bn": 1e9, "trillion": 1e12}
+
+
+def _words_by_first_letter(words: Iterable[str]) -> str:
+    """An alternation of ``words`` (longest first), grouped under their first letters: the
+    same matches as the flat alternation (words with different first letters never both
+    match at one place), but the pattern tries one group at a place, not every word."""
+    groups: dict[str, list[str]] = {}
+    for word in sorted(words, key=len, reverse=True):
+        groups.setdefault(word[0], []).append(word[1:])
+    return "|".join(f"{first}(?:{'|'.join(rests)})" for first, rests in groups.items())
+
+
+# a match starts with a currency sign, a digit or a number word's first letter: the lookahead
+# lets the search skip every other place at once (twice as fast on news sentences, the same
+# matches on 60,000 of them and on 200,000 random strings)
 _NUMBER = re.compile(
+    "(?=[$€£¥\\d" + "".join(sorted({word[0] for word in _NUMBER_WORDS})) + "])"
     r"(?P<cur>[$€£¥]\s?)?(?<![\w.,])(?P<n>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|"
-    + "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True))
+    + _words_by_first_letter(_NUMBER_WORDS)
     + r")(?![\w,]\d)(?:\s*(?P<scale>thousand|million|billion|trillion|bn|m)\b)?"
     r"(?:\s*(?P<pct>%|per\s*cent|percent)\b)?",
     re.IGNORECASE,
