@@ -17,6 +17,7 @@ summarisers expect, so sumy needs no NLTK data.
 
 from __future__ import annotations
 
+import functools
 import itertools
 import re
 
@@ -385,12 +386,18 @@ def _previous_word_ends_with_comma(text: str, sent_start: int, tok_start: int) -
 
 _CJK = r"\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uac00-\ud7af"
 _ALNUM = r"(?:(?![" + _CJK + r"])[^\W_])"
-_WORD = re.compile(
-    r"(?:[^\W\d_]\.){2,}(?![^\W_])"  # initialisms: U.S., a.m.
-    r"|" + _ALNUM + r"(?:" + _ALNUM + r"|['’\-‐](?=" + _ALNUM + r")|(?<=\d)[.,:](?=\d))*"
-    # words and numbers: Pakistan's, self-interpreting, 1970s-era, COVID-19, 2.5, 12:48
-    r"|[" + _CJK + r"]"  # each CJK character is a token
-)
+
+
+@functools.cache
+def _word_pattern() -> re.Pattern[str]:
+    """The tokens of text that is not all ASCII; compiled when first needed (its CJK classes
+    take ~9 ms to compile, and an ASCII feed never needs it)."""
+    return re.compile(
+        r"(?:[^\W\d_]\.){2,}(?![^\W_])"  # initialisms: U.S., a.m.
+        r"|" + _ALNUM + r"(?:" + _ALNUM + r"|['’\-‐](?=" + _ALNUM + r")|(?<=\d)[.,:](?=\d))*"
+        # words and numbers: Pakistan's, self-interpreting, 1970s-era, COVID-19, 2.5, 12:48
+        r"|[" + _CJK + r"]"  # each CJK character is a token
+    )
 
 #: the same tokens in ASCII text, where no character is CJK (no look-ahead at each one)
 _ASCII_WORD = re.compile(
@@ -419,7 +426,7 @@ class Tokenizer:
         return tuple(split_sentences(paragraph))
 
     def to_words(self, sentence: str) -> tuple[str, ...]:
-        return tuple((_ASCII_WORD if sentence.isascii() else _WORD).findall(sentence))
+        return tuple((_ASCII_WORD if sentence.isascii() else _word_pattern()).findall(sentence))
 
     def __repr__(self) -> str:
         return f"Tokenizer({self._language!r})"
