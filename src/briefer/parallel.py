@@ -103,9 +103,10 @@ def map_ordered(
     gc.freeze()
     try:
         context = multiprocessing.get_context("fork")
-        with ProcessPoolExecutor(
+        pool = ProcessPoolExecutor(
             max_workers=workers, mp_context=context, initializer=_worker_started
-        ) as pool:
+        )
+        try:
             done = pool.map(_run, [function] * len(chunks), chunks)  # all chunks submitted
             if meanwhile is not None:
                 meanwhile()
@@ -116,6 +117,11 @@ def map_ordered(
                 if each is not None:
                     for result in part:
                         each(result)
+        finally:
+            # every result is in (or the work failed): the workers are told to stop and
+            # leave on their own, not waited for (5-7 ms each time, on the way to the next
+            # stage); on an error, the chunks not started are dropped
+            pool.shutdown(wait=False, cancel_futures=True)
     except (BrokenProcessPool, OSError) as error:  # a worker killed, no processes left…
         log.warning("worker processes failed (%s); carrying on in one process", error)
         return [function(item) for item in todo]
