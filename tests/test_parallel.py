@@ -5,6 +5,9 @@ from __future__ import annotations
 import datetime as dt
 import gc
 import os
+import subprocess
+import sys
+import time
 from functools import partial
 from pathlib import Path
 
@@ -215,3 +218,51 @@ def test_background_work_never_asked_for_leaves_no_process_behind(
 
     with pytest.raises(ChildProcessError):  # reaped: no child of this process is left
         os.waitpid(-1, os.WNOHANG)
+
+
+_STUCK_RUN = """
+import os, sys, time
+from pathlib import Path
+from briefer import parallel
+
+def stuck(n):
+    Path(sys.argv[1], str(os.getpid())).touch()
+    time.sleep(120)
+    return n
+
+if __name__ == "__main__":
+    parallel.map_ordered(stuck, range(parallel.MIN_ITEMS))
+"""
+
+
+def _alive(pid: int) -> bool:
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except OSError:
+        return False
+    return state != "Z"  # a zombie has ended (its new parent has not reaped it yet)
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="the kernel's parent-death signal")
+def test_workers_end_when_the_command_is_killed(tmp_path: Path) -> None:
+    """``kill -9`` of the command leaves no worker behind (they would wait for work forever)."""
+    script = tmp_path / "stuck.py"
+    script.write_text(_STUCK_RUN, encoding="utf-8")
+    started = tmp_path / "started"
+    started.mkdir()
+    process = subprocess.Popen(
+        [sys.executable, str(script), str(started)], env={**os.environ, "BRIEFER_WORKERS": "2"}
+    )
+    try:
+        deadline = time.monotonic() + 60
+        while len(list(started.iterdir())) < 2 and time.monotonic() < deadline:
+            time.sleep(0.05)
+        workers = [int(p.name) for p in started.iterdir()]
+        assert len(workers) == 2 and all(_alive(pid) for pid in workers)
+    finally:
+        process.kill()
+        process.wait(timeout=60)
+    deadline = time.monotonic() + 10
+    while any(_alive(pid) for pid in workers) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert not any(_alive(pid) for pid in workers)

@@ -19,6 +19,8 @@ import logging
 import multiprocessing
 import os
 import pickle
+import signal
+import sys
 import weakref
 from collections.abc import Callable, Iterable
 from concurrent.futures import ProcessPoolExecutor
@@ -42,9 +44,32 @@ CHUNK = 12
 GC_THRESHOLD = (200_000, 30, 30)
 
 
-def _worker_started() -> None:
-    """Set up a worker process (its own, never the caller's, collector thresholds)."""
+def _worker_started(parent: int) -> None:
+    """Set up a worker process: its own (never the caller's) collector thresholds, and an end
+    when ``parent``, the process that started it, ends."""
     gc.set_threshold(*GC_THRESHOLD)
+    _die_with(parent)
+
+
+def _die_with(parent: int) -> None:
+    """Have the kernel kill this process when ``parent`` dies (Linux). A worker waiting for
+    work would otherwise wait forever after ``kill -9`` of the command: it holds its queue
+    open itself, so it never sees the other end close."""
+    if not sys.platform.startswith("linux"):
+        return
+    try:
+        import ctypes
+
+        libc = ctypes.CDLL(None, use_errno=True)
+        if libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL) != 0:
+            return
+    except (OSError, AttributeError):  # no C library to ask: the worker lives on as before
+        return
+    if os.getppid() != parent:  # the parent was gone before the request was made
+        os._exit(1)
+
+
+_PR_SET_PDEATHSIG = 1
 
 
 def worker_count() -> int:
@@ -104,7 +129,10 @@ def map_ordered(
     try:
         context = multiprocessing.get_context("fork")
         pool = ProcessPoolExecutor(
-            max_workers=workers, mp_context=context, initializer=_worker_started
+            max_workers=workers,
+            mp_context=context,
+            initializer=_worker_started,
+            initargs=(os.getpid(),),
         )
         try:
             done = pool.map(_run, [function] * len(chunks), chunks)  # all chunks submitted
@@ -155,6 +183,7 @@ class _Background(Generic[R]):
         self._function = function
         self._done: tuple[R] | None = None
         read_end, write_end = os.pipe()
+        parent = os.getpid()
         try:
             pid = os.fork()
         except OSError:
@@ -165,6 +194,7 @@ class _Background(Generic[R]):
             status = 1
             try:
                 os.close(read_end)
+                _die_with(parent)
                 gc.disable()  # its heap is the parent's, shared until written to
                 data = pickle.dumps(function(), protocol=pickle.HIGHEST_PROTOCOL)
                 with os.fdopen(write_end, "wb") as out:
