@@ -56,8 +56,9 @@ _BARE_QUOTE = re.compile(r"\s*[“\"][^“”\"]+[”\"][)\s]*")
 _QUOTED = re.compile(r"“[^“”]*(?:”|$)|\"[^\"]*(?:\"|$)")
 #: the writer's own voice ("I grew up behind one of those dikes"): never a line of the brief,
 #: unless someone is reported as saying it (a quotation whose marks the page dropped)
-_SINGULAR = re.compile(r"\b(?:I|I'm|I've|I'd|I'll|[Mm]y|me|[Mm]yself)\b")
-_PLURAL = re.compile(r"\b(?:[Ww]e|[Oo]ur|us)\b")
+#: (each opens on the letters its words start with: the search passes other places at once)
+_SINGULAR = re.compile(r"(?=[IMm])\b(?:I|I'm|I've|I'd|I'll|[Mm]y|me|[Mm]yself)\b")
+_PLURAL = re.compile(r"(?=[WwOou])\b(?:[Ww]e|[Oo]ur|us)\b")
 _REPORTED = re.compile(
     r"\b(?:said|says|say|told|tells|added|adds|tweeted|wrote|writes|stated|according|asked"
     r"|explained|mentioned|announced|declared|insisted|argued|warned|noted)\b",

@@ -68,6 +68,8 @@ _TEMPERATURE = re.compile(
     r"-?\d+(?:\.\d+)?\s*°\s*[CF]?\b|(?<![\w.])-?\d+(?:\.\d+)?\s*[cCfF](?=\s|,|$)"
 )
 _DATE_KEY = re.compile(
+    # (?=…): the letters its words start with, so that the search passes other places at once
+    r"(?=[defimnprsv])"
     r"\b(?:published|posted|first\s+published|released|issued|dated?|(?:press|news|media)\s+"
     r"releases?|(?:press\s+)?statement|for\s+immediate\s+release|embargoed(?:\s+until)?"
     r"|publiée?|publicad[oa]|veröffentlicht|pubblicat[oa])\b",
