@@ -58,6 +58,8 @@ _AGENCY_RE = re.compile(
     + r")$",
 )
 _ORG_TAIL = re.compile(
+    # (?=…): the letters its words start with, so that the search passes other places at once
+    r"(?=[abcdeghmnoprstw])"
     r"\b(?:news\s+network|network|desk|agency|bureau|staff|news\s+service|service|team|newsroom"
     r"|media|group|online|news|report|reports|times|post|herald|tribune|daily|wire|wires"
     r"|correspondents?|editors|editorial\s+board)$",

@@ -296,6 +296,17 @@ _COMMENT_HEADER = re.compile(
     r"(?::\d\d[^,:]{0,40})?\s*,\s*[^\s,:]+(?:\s[^\s,:]+){0,2}\s(?:wrote|commented|replied)\s*:",
     re.I,
 )
+_ANY_DIGIT = re.compile(r"\d")
+
+
+def _is_comment_header(text: str) -> bool:
+    """Whether ``text`` opens like a comment (:data:`_COMMENT_HEADER`). Each of its forms holds
+    a colon or a digit, so text with neither is passed at once (most lines of prose)."""
+    return (":" in text or _ANY_DIGIT.search(text) is not None) and bool(
+        _COMMENT_HEADER.match(text)
+    )
+
+
 #: a comment section's house rules: "The BBC may edit your comments and not all emails will
 #: be published", "Comments are moderated", "Letters may be edited for length"
 _COMMENT_POLICY = re.compile(
@@ -721,7 +732,7 @@ def _decide(raw_lines: Sequence[str], stoplist: frozenset[str]) -> tuple[list[st
             continue
         if (
             _COMMENTS_START.match(block.text)
-            or _COMMENT_HEADER.match(block.text)
+            or _is_comment_header(block.text)
             or _ABOUT_ORGANISATION.match(block.text)
         ):
             cut = k

@@ -648,6 +648,7 @@ def _relatives(text: str, published: dt.date) -> list[_Candidate]:
 # "two days later", "a week earlier", "the next day", "the following morning", "the day
 # before": a shift from a date the text has just given (the anchor), not from publication
 _ANCHORED = re.compile(
+    r"(?=[aefnost\d])"  # (?=…): see _ISO
     r"\b(?:(?P<n>\d{1,2}|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
     r"\s+(?P<unit>day|week|month|year)s?\s+(?P<dir>later|earlier|afterwards?"
     r"|(?:after|before)(?=\s*[,.;:)]|\s*$))"

@@ -76,6 +76,8 @@ _NOT_EXPECTED = re.compile(r"\b(is|are)\s+not\s+expected", re.IGNORECASE)
 #: words that put a clause in the future: a date read forward from a bare "in April" or "on
 #: Sunday" is ahead only in such a clause ("Eleven men died … in April" is last April)
 _FUTURE = re.compile(
+    # (?=…): the characters its words start with, so that a search passes other places at once
+    r"(?=[abcdefghilmnoprstuvw'’])"
     r"\b(?:will|shall|won['’]t|would|is\s+to|are\s+to|plans?|planned|planning|intends?|"
     r"expected|expects?|due|set|scheduled|slated|going\s+to|next|coming|upcoming|later|until|"
     r"from|by|before|ahead|deadline|hopes?|aims?|wants?\s+to|could|may|might|"
