@@ -10,6 +10,7 @@ from itertools import combinations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from briefer import overlap as overlap_module
 from briefer.merge import (
     COMMON_SHARE,
     MIN_OVERLAP,
@@ -231,6 +232,15 @@ def test_overlaps_miss_no_pair_that_is_the_same_fact(
             assert (i, j) in pairs, (a, b)
     for i, j, shared in zip(found.first, found.second, found.shared, strict=True):
         assert shared == len(sets[i] & sets[j])
+    # the shared words are counted the same when the (set, word) table is too large for bits
+    saved = overlap_module.BIT_TABLE_BYTES
+    overlap_module.BIT_TABLE_BYTES = 0
+    try:
+        searched = overlaps(sets, _least_shared(overlap))
+    finally:
+        overlap_module.BIT_TABLE_BYTES = saved
+    for name in ("first", "second", "shared", "shared_rare"):
+        assert getattr(searched, name).tolist() == getattr(found, name).tolist()
 
 
 def _sequential_drop_repeats(items: list[Item]) -> list[Item]:

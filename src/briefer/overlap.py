@@ -181,6 +181,25 @@ def _distinct(values: IntArray) -> IntArray:
     return ordered[np.r_[True, ordered[1:] != ordered[:-1]]]
 
 
+#: the (set, word) table as bits when it takes at most this many bytes; past it, look-ups
+#: search the sorted entries instead (the same answers, several times slower)
+BIT_TABLE_BYTES = 32 << 20
+
+
+def _bit_table(by_word: IntArray, cells: int) -> npt.NDArray[np.uint8] | None:
+    """Bit ``set × size_v + word`` set for each entry of ``by_word`` (sorted, distinct): whether
+    a set holds a word is then one look-up, not a binary search. None when too large."""
+    if cells > 8 * BIT_TABLE_BYTES:
+        return None
+    bits = np.zeros((cells + 7) // 8, dtype=np.uint8)
+    if len(by_word):
+        byte = by_word >> 3
+        first = np.flatnonzero(np.r_[True, byte[1:] != byte[:-1]])
+        # the entries are distinct, so the bits of one byte add up to their union
+        bits[byte[first]] = np.add.reduceat(np.left_shift(1, by_word & 7), first).astype(np.uint8)
+    return bits
+
+
 def _count_shared(
     first: IntArray,
     second: IntArray,
@@ -199,13 +218,17 @@ def _count_shared(
     small = np.where(swap, second, first)
     large = np.where(swap, first, second)
     reach = sizes[small]
+    bits = _bit_table(by_word, len(sizes) * size_v)
     for a, b in _chunks(reach, CHUNK):
         pair = np.repeat(np.arange(a, b, dtype=np.int64), reach[a:b])
         entry = np.repeat(starts[small[a:b]], reach[a:b]) + _runs(reach[a:b])
         word = by_word[entry] % size_v
         wanted = large[pair] * size_v + word
-        found = np.minimum(np.searchsorted(by_word, wanted), len(by_word) - 1)
-        hit = by_word[found] == wanted
+        if bits is not None:
+            hit = ((bits[wanted >> 3] >> (wanted & 7).astype(np.uint8)) & 1).astype(bool)
+        else:
+            found = np.minimum(np.searchsorted(by_word, wanted), len(by_word) - 1)
+            hit = by_word[found] == wanted
         shared[a:b] = np.bincount(pair - a, weights=hit, minlength=b - a).astype(np.int64)
         rare = hit & ~is_common[word]
         shared_rare[a:b] = np.bincount(pair - a, weights=rare, minlength=b - a).astype(np.int64)
