@@ -227,7 +227,7 @@ def html_fragment_lines(fragment: str) -> tuple[str, ...]:
 
 def looks_like_html(text: str) -> bool:
     """Whether ``text`` holds HTML markup (paragraph, break or other common tags)."""
-    return (
+    return "<" in text and (  # every tag opens on "<": most feed texts are passed at once
         re.search(
             r"</?(?:p|br|div|span|a|em|strong|b|i|h[1-6]|ul|ol|li)\b[^>]*>", text, re.IGNORECASE
         )
