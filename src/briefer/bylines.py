@@ -73,6 +73,7 @@ GENERIC_ORG = re.compile(
     re.I,
 )
 _DESK = re.compile(
+    r"(?=[bcdenrstw])"  # (?=…): the characters a match can start with
     r"\b(?:desk|staff|bureau|correspondents?|reporters?|team|newsroom|editors|writers?)$", re.I
 )
 _STAFF_SUFFIX = re.compile(

@@ -93,6 +93,7 @@ _AD = re.compile(
 )
 _AD_SIZE = re.compile(r"\b\d{2,4}\s*[x×]\s*\d{2,4}\b")
 _SHARE = re.compile(
+    r"(?=[bcdefgijlmnoprstw])"  # (?=…): the characters a match can start with
     r"\b(?:share(?:\s+(?:this|on|via|the|article|story|post))?|shares|tweet|whatsapp|facebook"
     r"|twitter|linkedin|pinterest|reddit|telegram|e-?mail|print|copy\s+link|copy\s+url"
     r"|get\s+short\s+url|follow\s+(?:us|\w+\s+on)|subscribe[ds]?|subscription|newsletters?"
@@ -115,8 +116,9 @@ _COMMENT = re.compile(
     r"\s+marked.*|like|dislike|upvote|downvote|\d+\s+(?:likes?|points?))\W*$",
     re.I,
 )
-_COOKIE = re.compile(r"\bcookies?\b", re.I)
+_COOKIE = re.compile(r"(?=[c])\bcookies?\b", re.I)  # (?=…): see _SHARE
 _COOKIE_CONTEXT = re.compile(
+    r"(?=[abcepsu])"  # (?=…): the characters a match can start with
     r"\b(?:use|uses|using|accept|consent|policy|settings|browsing|agree|preferences|experience)\b",
     re.I,
 )
@@ -195,6 +197,7 @@ _PROMO = re.compile(
     re.I,
 )
 _PROMO_OBJECT = re.compile(
+    r"(?=[acefimnpstu])"  # (?=…): the characters a match can start with
     r"\b(?:newsletters?|app|inbox|e-?mail|alerts?|podcasts?|members?(?:ship)?|subscription"
     r"|updates|channel|free|today|every\s+(?:morning|weekday|day|week|thursday|friday))\b",
     re.I,
@@ -210,6 +213,7 @@ _NEWS_PLUG = re.compile(
 #: a plea for money, members or followers ("Support for X comes from listeners like you",
 #: "For the latest news, follow us on Twitter @…, like us on Facebook …")
 _APPEAL = re.compile(
+    r"(?=[bcdfls])"  # (?=…): the characters a match can start with
     r"\b(?:become\s+a\s+(?:member|subscriber|supporter|patron)|comes\s+from\s+(?:listeners"
     r"|readers|viewers)\s+like\s+you|donate\s+(?:now|today)|support\s+(?:our|independent|local)"
     r"\s+journalism|follow\s+us\s+on|like\s+us\s+on|subscribe\s+to\s+our\s+(?:\w+\s+)?channel)\b",

@@ -60,6 +60,7 @@ _QUOTED = re.compile(r"“[^“”]*(?:”|$)|\"[^\"]*(?:\"|$)")
 _SINGULAR = re.compile(r"(?=[IMm])\b(?:I|I'm|I've|I'd|I'll|[Mm]y|me|[Mm]yself)\b")
 _PLURAL = re.compile(r"(?=[WwOou])\b(?:[Ww]e|[Oo]ur|us)\b")
 _REPORTED = re.compile(
+    r"(?=[adeimnstw])"  # (?=…): the characters a match can start with
     r"\b(?:said|says|say|told|tells|added|adds|tweeted|wrote|writes|stated|according|asked"
     r"|explained|mentioned|announced|declared|insisted|argued|warned|noted)\b",
     re.I,

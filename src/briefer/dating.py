@@ -179,6 +179,7 @@ _RELATIVE = re.compile(
 # Tense: a future marker close before the date (with no reporting verb in between), or just
 # after a date that opens a clause ("On Monday, parliament will vote").
 _FUTURE = re.compile(
+    r"(?=['acipstuw’])"  # (?=…): the characters a match can start with
     r"\b(?:will|won['’]t|shall|(?:is|are|am)\s+(?:set|expected|scheduled|due|slated|poised|"
     r"going|likely|planning|preparing|to)\b|(?:scheduled|slated|planned|set)\s+(?:for|to)\b|"
     r"(?:was|were)\s+(?:set|expected|scheduled|due|slated)\s+to\b|"
@@ -186,6 +187,7 @@ _FUTURE = re.compile(
     re.IGNORECASE,
 )
 _REPORTING = re.compile(
+    r"(?=[acdhnrstw])"  # (?=…): the characters a match can start with
     r"\b(?:said|says|told|announced|added|stated|reported|confirmed|noted|wrote|tweeted|"
     r"was|were|had|did)\b",
     re.IGNORECASE,
@@ -255,6 +257,7 @@ _BACKGROUND_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _ATTRIBUTION_BEFORE = re.compile(
+    r"(?=[aeistw])"  # (?=…): the characters a match can start with
     r"\b(?:said|says|told|statement|tweet|tweeted|wrote|added|email|e-mail|interview)\b"
     r"[^,;.()]{0,30}$",
     re.IGNORECASE,

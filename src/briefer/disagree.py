@@ -135,6 +135,7 @@ def _may_hold_number(text: str) -> bool:
 
 
 _APPROX_BEFORE = re.compile(
+    r"(?=[acemnorsu])"  # (?=…): the characters a match can start with
     r"\b(?:about|around|nearly|almost|some|roughly|approximately|an\s+estimated|estimated|"
     r"more\s+than|over|up\s+to|close\s+to|at\s+least)\s+$",
     re.IGNORECASE,

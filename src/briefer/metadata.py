@@ -76,6 +76,7 @@ _DATE_KEY = re.compile(
     re.I,
 )
 _UPDATED_KEY = re.compile(
+    r"(?=[aemu])"  # (?=…): the characters a match can start with
     r"\b(?:updated|modified|edited|mise?\s+à\s+jour|modifiée?|actualizad[oa]|aktualisiert"
     r"|aggiornat[oa]|atualizad[oa])\b",
     re.I,

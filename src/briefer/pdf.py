@@ -59,6 +59,7 @@ _JUNK_TITLES = re.compile(
 )
 _HEAD_SPLIT = re.compile(r"\s+[|·•–—-]\s+|\s{2,}")
 _ORGANISATION = re.compile(
+    r"(?=[abcdfghilmnopstuw])"  # (?=…): the characters a match can start with
     r"\b(?:ministry|department|office|agency|news|council|authority|association|union|company"
     r"|corporation|inc|ltd|plc|press|times|herald|post|gazette|government|university"
     r"|commission|federation|bank|institute|foundation|trust|board|service|wire)\b",

@@ -99,6 +99,7 @@ _MONTHS = _vocabulary(
 _CLOCK = re.compile(r"\s+\d{1,2}[:.]\d\d\s*(?:[ap]\.?m\b|[AP]\.?M\b)")
 
 _TIME_INTRO = re.compile(
+    r"(?=[abfjstu])"  # (?=…): the characters a match can start with
     r"(?:at|by|around|about|until|till|before|after|from|since|shortly\s+(?:before|after)"
     r"|just\s+(?:before|after))\s+(?:about\s+|around\s+|approximately\s+)?[\d:.]+\s*[ap]\.m",
     re.IGNORECASE,

@@ -66,6 +66,7 @@ _PENDING = re.compile(
 )
 #: an expectation told in the past: what it expected has happened or not by now
 _PAST_EXPECTATION = re.compile(
+    r"(?=[hw])"  # (?=…): the characters a match can start with
     r"\b(?:was|were|had\s+been)\s+(?:originally\s+|initially\s+)?(?:expected|due|set|"
     r"scheduled|supposed|slated|meant)\s+to\b",
     re.IGNORECASE,
