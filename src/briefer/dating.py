@@ -123,10 +123,10 @@ _RELATIVE_HINTS = _words(
 
 # Patterns in priority order: when two matches overlap, the earlier pattern wins.
 _MONTH_DAY_YEAR = re.compile(
-    rf"(?<![A-Za-z0-9]){_WEEKDAY_PREFIX}(?P<m>{_MONTH})\s*{_DAY}{_SEP}{_YEAR}"
+    rf"(?=[ADFJMNOSTW])(?<![A-Za-z0-9]){_WEEKDAY_PREFIX}(?P<m>{_MONTH})\s*{_DAY}{_SEP}{_YEAR}"
 )
 _DAY_MONTH_YEAR = re.compile(
-    rf"(?<![\w.,:/]){_WEEKDAY_PREFIX}{_DAY}\s+(?:of\s+)?(?P<m>{_MONTH}){_SEP}{_YEAR}"
+    rf"(?=[FMSTW\d])(?<![\w.,:/]){_WEEKDAY_PREFIX}{_DAY}\s+(?:of\s+)?(?P<m>{_MONTH}){_SEP}{_YEAR}"
 )
 # A pattern opening on (?=[…]) lists the characters its matches can start with: the search
 # then passes every other place at once, where it would try each alternative (twice as fast
@@ -141,9 +141,18 @@ _QUALIFIER = (
     r"(?:(?:[Ee]arly|[Mm]id|[Ll]ate|(?:[Tt]he\s+)?(?:[Ee]nd|[Bb]eginning|[Ss]tart|[Mm]iddle)"
     r"\s+of)[\s-]+)"
 )
-_MONTH_YEAR = re.compile(rf"(?<![A-Za-z0-9]){_QUALIFIER}?(?P<m>{_MONTH})\s*,?\s+(?:of\s+)?{_YEAR}")
-_MONTH_DAY = re.compile(rf"(?<![A-Za-z0-9]){_WEEKDAY_PREFIX}(?P<m>{_MONTH})\s*{_DAY}(?![.,]\d)")
-_DAY_MONTH = re.compile(rf"(?<![\w.,:/$£€]){_WEEKDAY_PREFIX}{_DAY}\s+(?:of\s+)?(?P<m>{_MONTH})")
+_MONTH_YEAR = re.compile(
+    rf"(?=[ABDEFJLMNOSTbelmst])"  # (?=…): the characters a match can start with
+    rf"(?<![A-Za-z0-9]){_QUALIFIER}?(?P<m>{_MONTH})\s*,?\s+(?:of\s+)?{_YEAR}"
+)
+_MONTH_DAY = re.compile(
+    rf"(?=[ADFJMNOSTW])"  # (?=…): the characters a match can start with
+    rf"(?<![A-Za-z0-9]){_WEEKDAY_PREFIX}(?P<m>{_MONTH})\s*{_DAY}(?![.,]\d)"
+)
+_DAY_MONTH = re.compile(
+    rf"(?=[FMSTW\d])"  # (?=…): the characters a match can start with
+    rf"(?<![\w.,:/$£€]){_WEEKDAY_PREFIX}{_DAY}\s+(?:of\s+)?(?P<m>{_MONTH})"
+)
 # A month alone is a date only after a word that introduces one ("in May", "since March",
 # "early January", "last December"); then "May" cannot be the verb nor "March" the noun.
 _BARE_MONTH = re.compile(
@@ -155,10 +164,11 @@ _BARE_MONTH = re.compile(
     rf"(?P<m>{_MONTH_ALONE})(?!\s*,?\s*(?:of\s+)?\d)"
 )
 _YEAR_ALONE = re.compile(
-    rf"(?<![\w$£€#.,/:]){_YEAR}(?P<range>\s*[-–]\s*(?:(?:19|20)\d\d|\d\d)(?!\d))?"
+    rf"(?=[12])(?<![\w$£€#.,/:]){_YEAR}(?P<range>\s*[-–]\s*(?:(?:19|20)\d\d|\d\d)(?!\d))?"
     r"(?P<poss>['’]s)?(?![\w%]|[.,]\d)"
 )
 _WEEKDAY_RELATIVE = re.compile(
+    rf"(?=[CFLMNSTWclnt])"  # (?=…): the characters a match can start with
     rf"(?<![A-Za-z])(?:(?P<mod>(?i:last|this\s+past|this\s+coming|this|next|coming))\s+)?"
     rf"(?P<wd>{_WEEKDAY})(?!\s*,?\s*\(?\s*(?:{_MONTH}|\d))"
 )
@@ -195,7 +205,7 @@ _REPORTING = re.compile(
 # "adjourned until February 3", "postponed to March 1": the date is where the clause points,
 # after the (past) verb, so the nearest such date is meant, not the last one before publication
 _POINTING_BEFORE = re.compile(
-    r"\b(?i:until|till|to|for|before|by|due|deadline\s+of)\s+(?:the\s+)?$"
+    r"(?=[BDFTUbdftu])\b(?i:until|till|to|for|before|by|due|deadline\s+of)\s+(?:the\s+)?$"
 )
 _POINTING_PREPOSITIONS = frozenset({"until", "till", "by", "before"})
 #: a date used as a name, "the April 20 blowout", "the March 12 vote": a noun follows it

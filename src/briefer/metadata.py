@@ -97,6 +97,7 @@ _TITLE_SPLIT = re.compile(r"\s+[|–—-]\s+|\s+::\s+")
 #: a news site's name alone on a line: a few capitalised words, one of them a newspaper's
 #: ("Geo News", "Pakistan Today", "THE COASTAL TRIBUNE", "Business Recorder")
 _MASTHEAD = re.compile(
+    r"(?=[A-Z])"  # (?=…): the characters a match can start with
     r"(?!(?i:(?:latest|breaking|top|business|world|local|sports?|national|international|city"
     r"|health|tech|science|entertainment|more|related|trending|daily|good)\s+news\b))"
     r"(?:The\s+|THE\s+)?(?:[A-Z][\w'’&.-]*\s+){0,3}?(?:News|NEWS|Times|TIMES|Tribune|TRIBUNE"
