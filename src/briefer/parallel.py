@@ -51,6 +51,10 @@ def _worker_started(parent: int) -> None:
     _die_with(parent)
 
 
+#: prctl's request for a signal when the parent dies (linux/prctl.h)
+_PR_SET_PDEATHSIG = 1
+
+
 def _die_with(parent: int) -> None:
     """Have the kernel kill this process when ``parent`` dies (Linux). A worker waiting for
     work would otherwise wait forever after ``kill -9`` of the command: it holds its queue
@@ -67,9 +71,6 @@ def _die_with(parent: int) -> None:
         return
     if os.getppid() != parent:  # the parent was gone before the request was made
         os._exit(1)
-
-
-_PR_SET_PDEATHSIG = 1
 
 
 def worker_count() -> int:
