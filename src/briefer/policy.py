@@ -485,7 +485,10 @@ def with_policy(
     worked out already.
     """
     limits = limits or PolicyLimits()
-    read = focus(sources, best, limits) if best is not None else list(sources)
+    if ahead is not None:  # the sources were read (and cut to their focus) for it already
+        read = list(sources)
+    else:
+        read = focus(sources, best, limits) if best is not None else list(sources)
     sections = policy_sections(
         read, [*brief.key_points, *brief.chronology], limits, readings, ahead
     )
