@@ -21,7 +21,7 @@ import logging
 import re
 import unicodedata
 import zipfile
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
@@ -167,28 +167,38 @@ def page_blocks(brief: Brief, sections: Sequence[str] = ()) -> tuple[Block, ...]
     ``sections`` names the sections shown, in order (default ``briefer.policy.SECTIONS``;
     a Word template chooses its own, see :func:`word_sections`).
     """
-    blocks = [
-        Block("Title", (Run(clean_text(brief.title)),)),
-        Block("Meta", (Run(meta_line(brief)),)),
-    ]
+    return tuple(
+        part if isinstance(part, Block) else _item_block(*part)
+        for part in _page_parts(brief, sections)
+    )
+
+
+def _item_block(item: Item, dated: bool) -> Block:
+    return Block("List Bullet", _item_runs(item, dated=dated))
+
+
+def _page_parts(brief: Brief, sections: Sequence[str]) -> Iterator[Block | tuple[Item, bool]]:
+    """:func:`page_blocks`, with each key point and chronology item as (item, dated) instead
+    of its paragraph: the fitting knows their heights already."""
+    yield Block("Title", (Run(clean_text(brief.title)),))
+    yield Block("Meta", (Run(meta_line(brief)),))
     from .policy import SECTIONS, policy_blocks
 
     for section in sections or SECTIONS:
         if section == "key_points" and brief.key_points:
-            blocks.append(Block("Heading 1", (Run("Key points"),)))
-            blocks += [Block("List Bullet", _item_runs(i, dated=False)) for i in brief.key_points]
+            yield Block("Heading 1", (Run("Key points"),))
+            yield from ((item, False) for item in brief.key_points)
         elif section == "chronology" and brief.chronology:
-            blocks.append(Block("Heading 1", (Run("Chronology"),)))
-            blocks += [Block("List Bullet", _item_runs(i, dated=True)) for i in brief.chronology]
+            yield Block("Heading 1", (Run("Chronology"),))
+            yield from ((item, True) for item in brief.chronology)
         elif section == "sources":
-            blocks.append(Block("Heading 1", (Run("Sources"),)))
-            blocks += _source_blocks(brief)
+            yield Block("Heading 1", (Run("Sources"),))
+            yield from _source_blocks(brief)
         else:  # what to watch, who said what, why it matters, where sources disagree
-            blocks += policy_blocks(brief, section)
+            yield from policy_blocks(brief, section)
     skipped = skipped_line(brief)
     if skipped:
-        blocks.append(Block("Meta", (Run(skipped),)))
-    return tuple(blocks)
+        yield Block("Meta", (Run(skipped),))
 
 
 SECTIONS_LINE = "briefer sections:"
@@ -653,15 +663,41 @@ def page_height(
     ``heights`` remembers each paragraph's height between calls: the fitting asks again
     after every item it drops, and most paragraphs stay the same.
     """
-    if heights is None:
-        heights = {}
+    return _page_height(brief, geometry, {} if heights is None else heights, {})
+
+
+def _page_height(
+    brief: Brief,
+    geometry: Geometry,
+    heights: dict[Block, float],
+    item_heights: dict[tuple[int, bool], float],
+) -> float:
+    """:func:`page_height`, with the heights of items (by ``id`` and whether dated) in
+    ``item_heights``: the fitting measures each item once, and building and hashing its
+    paragraph again at every step took most of the fitting's time. The heights are added
+    in page order, as :func:`page_height` adds them (the same sum to the last bit)."""
     total = 0.0
-    for block in page_blocks(brief, geometry.sections):
-        height = heights.get(block)
-        if height is None:
-            height = heights[block] = block_height(block, geometry.styles, geometry.text_width)
+    for part in _page_parts(brief, geometry.sections):
+        if isinstance(part, Block):
+            height = heights.get(part)
+            if height is None:
+                height = heights[part] = block_height(part, geometry.styles, geometry.text_width)
+        else:
+            height = _item_height(*part, geometry, item_heights)
         total += height
     return total
+
+
+def _item_height(
+    item: Item, dated: bool, geometry: Geometry, known: dict[tuple[int, bool], float]
+) -> float:
+    height = known.get((id(item), dated))
+    if height is None:
+        block = _item_block(item, dated)
+        height = known[(id(item), dated)] = block_height(
+            block, geometry.styles, geometry.text_width
+        )
+    return height
 
 
 # ------------------------------------------------------------------ fitting
@@ -675,10 +711,11 @@ def _fits(
     brief: Brief,
     geometry: Geometry,
     templates: Path | None,
-    heights: dict[Block, float] | None = None,
+    heights: dict[Block, float],
+    item_heights: dict[tuple[int, bool], float],
 ) -> bool:
     return (
-        page_height(brief, geometry, heights) <= geometry.body_height - RESERVE_PT
+        _page_height(brief, geometry, heights, item_heights) <= geometry.body_height - RESERVE_PT
         and markdown_words(brief, templates) <= MAX_MARKDOWN_WORDS
     )
 
@@ -724,13 +761,14 @@ def _items_height(
     total = 0.0
     for items, dated in ((key_points, False), (chronology, True)):
         for item in items:
-            height = known.get((id(item), dated))
-            if height is None:
-                block = Block("List Bullet", _item_runs(item, dated=dated))
-                height = block_height(block, geometry.styles, geometry.text_width)
-                known[(id(item), dated)] = height
-            total += height
+            total += _item_height(item, dated, geometry, known)
     return total
+
+
+#: more than the rounding a running sum of item heights can gather (hundreds of additions
+#: and subtractions of tens of points err by ~1e-10 pt); within this of the room, the
+#: fitting adds the heights afresh, so that its decisions are those of the exact sum
+ROUNDING_SLACK = 1e-3
 
 
 def _trim_optional(brief: Brief, floors: Mapping[str, int]) -> Brief | None:
@@ -790,10 +828,13 @@ def fit_to_page(brief: Brief, templates: Path | None = None) -> Brief:
     whole = brief
     key_points, chronology = list(brief.key_points), list(brief.chronology)
     heights: dict[Block, float] = {}  # paragraph → height, measured once
-    floors: dict[tuple[int, bool], float] = {}
+    item_heights: dict[tuple[int, bool], float] = {}  # (id(item), dated) → height
     room = geometry.body_height - RESERVE_PT
     stages = iter(STAGES)
     stage = next(stages)
+    # the items' height, kept up to date as items go (adding them all again at every step
+    # made the fitting quadratic in the items)
+    running = _items_height(key_points, chronology, geometry, item_heights)
 
     def laid_out() -> Brief:
         chosen = replace(brief, key_points=tuple(key_points), chronology=tuple(chronology))
@@ -802,9 +843,11 @@ def fit_to_page(brief: Brief, templates: Path | None = None) -> Brief:
     while True:
         # the items alone taller than the page: no need to lay out the rest to know (a
         # story of hundreds of items trims most of them here, in microseconds each)
-        if _items_height(key_points, chronology, geometry, floors) <= room + 1e-6:
+        if running <= room + 1e-6 + ROUNDING_SLACK and (
+            _items_height(key_points, chronology, geometry, item_heights) <= room + 1e-6
+        ):
             candidate = laid_out()
-            if _fits(candidate, geometry, templates, heights):
+            if _fits(candidate, geometry, templates, heights, item_heights):
                 break
         trimmed = _trim_optional(brief, stage.floors)
         if trimmed is not None:
@@ -815,6 +858,7 @@ def fit_to_page(brief: Brief, templates: Path | None = None) -> Brief:
         )
         if victim is not None:
             items, index = victim
+            running -= _item_height(items[index], items is chronology, geometry, item_heights)
             del items[index]
             continue
         following = next(stages, None)
