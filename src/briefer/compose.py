@@ -176,8 +176,9 @@ def _reachable(candidates: list[Candidate], leads: set[tuple[str, int]]) -> list
 def _is_title(text: str, titles: set[str], firsts: set[str]) -> bool:
     """Whether ``text`` is one of the headlines (:func:`_plain` forms) in ``titles``, whose
     first words are ``firsts``: a sentence starting with another word is none of them."""
-    first = _WORD.search(text.lower())
-    if first is not None and first.group() not in firsts:
+    # (an ASCII text's first word is found before lower-casing it, not the whole text)
+    first = _WORD.search(text) if text.isascii() else _WORD.search(text.lower())
+    if first is not None and first.group().lower() not in firsts:
         return False
     return _plain(text) in titles
 

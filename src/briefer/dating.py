@@ -764,6 +764,7 @@ def _find_dates(
     has_digit = _DIGIT.search(text) is not None
     has_month = _MONTH_HINT.search(text) is not None
     candidates: list[_Candidate] = []
+    lowered = text.lower()
     if has_digit:
         candidates += _numeric_dates(text)
         candidates += _years(text)
@@ -776,7 +777,6 @@ def _find_dates(
             candidates += _bare_months(text, published)
         if "day" in text or "DAY" in text:
             candidates += _weekdays(text, published)
-        lowered = text.lower()
         if any(hint in lowered for hint in _RELATIVE_HINTS):
             candidates += _relatives(text, published)
     mentions = _without_overlaps(candidates)
@@ -784,7 +784,6 @@ def _find_dates(
         from .date_words import with_foreign_dates
 
         mentions = with_foreign_dates(mentions, text, published, language)
-    lowered = text.lower()
     if any(hint in lowered for hint in _ANCHORED_HINTS):
         anchored = _anchored(text, mentions, anchor)
         if anchored:

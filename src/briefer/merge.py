@@ -468,11 +468,15 @@ def fold_same_event(
         key = _month_key(item) if len(mine) >= 3 else None
         if key is not None:
             for n in alike[key]:
+                # _held(mine, words[n]), written out: this loop makes tens of thousands of
+                # comparisons on a large story, most of them failing here
+                theirs = words[n]
+                small, large = (mine, theirs) if len(mine) <= len(theirs) else (theirs, mine)
+                if len(small) < 3 or len(small & large) < HELD_SHARE * len(small):
+                    continue
                 other = kept[n]
-                if (
-                    _held(mine, words[n])
-                    and _dated_alike(item, other)
-                    and not refuse_merge(other.text, None, item.text, None)
+                if _dated_alike(item, other) and not refuse_merge(
+                    other.text, None, item.text, None
                 ):
                     into = n
                     break
