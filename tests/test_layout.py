@@ -22,6 +22,7 @@ from briefer.layout import (
     header_fields,
     open_template,
     page_height,
+    parse_template_ahead,
     read_geometry,
 )
 from briefer.models import Brief, Item, Metadata, Source, When
@@ -274,3 +275,27 @@ def test_an_event_to_watch_is_shown_once_and_comes_back_when_its_dated_twin_is_c
     assert vote not in fitted.chronology and fitted.what_to_watch == (watched,)
     assert fitted.left_off is not None and vote in fitted.left_off.chronology
     assert watched not in fitted.left_off.what_to_watch
+
+
+def test_templates_parsed_ahead_are_handed_out_once_and_never_shared() -> None:
+    parse_template_ahead(None)
+    first, second, third = open_template(None), open_template(None), open_template(None)
+    assert first is not second and second is not third and first is not third
+    first.add_paragraph("changed by the renderer")
+    paragraphs = [p.text for p in second.paragraphs]
+    assert "changed by the renderer" not in paragraphs
+    assert paragraphs == [p.text for p in third.paragraphs]
+
+
+def test_a_template_changed_after_it_was_parsed_ahead_is_read_again(tmp_path: Path) -> None:
+    document = docx.Document(io.BytesIO(template_bytes("brief.docx")))
+    document.sections[0].top_margin = Cm(2)
+    document.save(tmp_path / "brief.docx")
+    parse_template_ahead(tmp_path)
+    document.sections[0].top_margin = Cm(6)  # the newsroom saves a new margin meanwhile
+    document.save(tmp_path / "brief.docx")
+    assert round(open_template(tmp_path).sections[0].top_margin.cm) == 6
+    brief = make_brief(key_points=3, chronology=4, words=20)
+    assert render_docx(fit_to_page(brief, tmp_path), tmp_path) == render_docx(
+        fit_to_page(brief, tmp_path), tmp_path
+    )
