@@ -14,6 +14,7 @@ reports the same fact, and where reports disagree) do not work them out again.
 
 from __future__ import annotations
 
+import functools
 import gc
 import logging
 import multiprocessing
@@ -55,19 +56,28 @@ def _worker_started(parent: int) -> None:
 _PR_SET_PDEATHSIG = 1
 
 
+@functools.cache
+def _prctl() -> Callable[..., int] | None:
+    """The C library's ``prctl`` (Linux), or None. Looked up in this process before it forks,
+    so that each worker finds it loaded: importing ctypes and opening the library took a
+    worker 2-3 ms before its first article, at the start of every stage."""
+    if not sys.platform.startswith("linux"):
+        return None
+    try:
+        import ctypes
+
+        prctl: Callable[..., int] = ctypes.CDLL(None, use_errno=True).prctl
+    except (OSError, AttributeError):  # no C library to ask: workers live on as before
+        return None
+    return prctl
+
+
 def _die_with(parent: int) -> None:
     """Have the kernel kill this process when ``parent`` dies (Linux). A worker waiting for
     work would otherwise wait forever after ``kill -9`` of the command: it holds its queue
     open itself, so it never sees the other end close."""
-    if not sys.platform.startswith("linux"):
-        return
-    try:
-        import ctypes
-
-        libc = ctypes.CDLL(None, use_errno=True)
-        if libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL) != 0:
-            return
-    except (OSError, AttributeError):  # no C library to ask: the worker lives on as before
+    prctl = _prctl()
+    if prctl is None or prctl(_PR_SET_PDEATHSIG, signal.SIGKILL) != 0:
         return
     if os.getppid() != parent:  # the parent was gone before the request was made
         os._exit(1)
@@ -122,6 +132,7 @@ def map_ordered(
         warm()
     chunks = [todo[k : k + CHUNK] for k in range(0, len(todo), CHUNK)]
     results: list[R] = []
+    _prctl()  # for the workers to inherit
     # what this process holds now (modules, articles) is moved out of the collector's reach
     # while the workers run, as the gc module's documentation advises before a fork: their
     # full collections then skip the inherited heap (and leave its pages shared). It is
@@ -185,6 +196,7 @@ class _Background(Generic[R]):
         self._done: tuple[R] | None = None
         read_end, write_end = os.pipe()
         parent = os.getpid()
+        _prctl()  # for the child to inherit
         try:
             pid = os.fork()
         except OSError:
