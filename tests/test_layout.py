@@ -13,6 +13,7 @@ import pytest
 from docx.shared import Cm, Pt
 
 from briefer.docx_render import render_docx
+from briefer.errors import TemplateError
 from briefer.layout import (
     MAX_MARKDOWN_WORDS,
     MIN_CHRONOLOGY,
@@ -299,3 +300,10 @@ def test_a_template_changed_after_it_was_parsed_ahead_is_read_again(tmp_path: Pa
     assert render_docx(fit_to_page(brief, tmp_path), tmp_path) == render_docx(
         fit_to_page(brief, tmp_path), tmp_path
     )
+
+
+def test_a_broken_template_parsed_ahead_is_reported_when_opened(tmp_path: Path) -> None:
+    (tmp_path / "brief.docx").write_bytes(b"not a Word file")
+    parse_template_ahead(tmp_path)  # ahead of use: nothing raised, nothing kept
+    with pytest.raises(TemplateError, match=r"brief\.docx"):
+        open_template(tmp_path)

@@ -433,7 +433,7 @@ def parse_template_ahead(templates: Path | None) -> None:
     try:
         data = template_bytes(DOCX_TEMPLATE, templates)
         _PARSED_AHEAD[data] = [_parse_template(data) for _ in range(COPIES_AHEAD)]
-    except TemplateError:
+    except Exception:  # whatever it is, opening the template for use meets it again
         _PARSED_AHEAD.clear()
 
 
