@@ -221,7 +221,7 @@ words_strategy = st.frozensets(st.sampled_from([f"w{k}" for k in range(14)]), ma
 
 
 @settings(max_examples=150, deadline=None)
-@given(st.lists(words_strategy, min_size=2, max_size=30), st.sampled_from([0.5, 0.6]))
+@given(st.lists(words_strategy, min_size=0, max_size=30), st.sampled_from([0.5, 0.6]))
 def test_overlaps_miss_no_pair_that_is_the_same_fact(
     sets: list[frozenset[str]], overlap: float
 ) -> None:
@@ -373,3 +373,8 @@ def test_month_names_and_times_of_day_are_set_aside_in_their_stemmed_form() -> N
     # "januari" and "morn" (the stems) say only when: the words left are the same event
     assert undated_words(plan) == undated_words(morning) == content_words("assembly vote port plan")
     assert [i.sources for i in fold_same_event([plan, morning])] == [("S1", "S2")]
+
+
+def test_nothing_to_drop_or_fold_gives_nothing() -> None:
+    assert drop_repeats([]) == []
+    assert fold_same_event([]) == []

@@ -88,7 +88,8 @@ def overlaps(
     least = _table(least_shared, sizes)
     present = _distinct(sizes)
     fewest = np.zeros(len(least), dtype=np.int64)
-    fewest[present] = least[np.ix_(present, present)].min(axis=1)
+    if len(present):  # (no sets, no sizes: nothing to take the least of)
+        fewest[present] = least[np.ix_(present, present)].min(axis=1)
 
     # two sets sharing t ≥ 2 words share their two rarest shared words among the first
     # size - t + 2 of each: the pairs of words in those prefixes are the keys to meet on
