@@ -58,7 +58,10 @@ def detect_language(paragraphs: Iterable[str]) -> str:
     """The sumy language name ``paragraphs`` are most likely written in (English if unsure)."""
     sample: list[str] = []
     for paragraph in paragraphs:
-        sample += map(str.lower, _WORD.findall(paragraph))
+        if paragraph.isascii():  # lower-cased whole, not word by word: the same words
+            sample += _WORD.findall(paragraph.lower())
+        else:  # ("İ" lower-cases to two characters, which the pattern would split)
+            sample += map(str.lower, _WORD.findall(paragraph))
         if len(sample) >= _SAMPLE_WORDS:
             break
     counts = Counter(sample)
