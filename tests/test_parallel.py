@@ -266,3 +266,73 @@ def test_workers_end_when_the_command_is_killed(tmp_path: Path) -> None:
     while any(_alive(pid) for pid in workers) and time.monotonic() < deadline:
         time.sleep(0.05)
     assert not any(_alive(pid) for pid in workers)
+
+
+class _Unfit(ValueError):
+    """An error a worker meets in one item."""
+
+
+def _fails_on_five(n: int) -> int:
+    if n == 5:
+        raise _Unfit(f"item {n} cannot be used")
+    return n
+
+
+def test_an_error_in_a_worker_is_raised_here_and_stops_the_others(two_workers: None) -> None:
+    with pytest.raises(_Unfit, match="item 5 cannot be used"):
+        parallel.map_ordered(_fails_on_five, range(40))
+    with pytest.raises(ChildProcessError):  # every worker reaped: no child is left
+        os.waitpid(-1, os.WNOHANG)
+
+
+def _killed_on_seven(n: int) -> tuple[int, int]:
+    if n == 7 and os.environ.get("BRIEFER_TEST_PARENT") != str(os.getpid()):
+        os.kill(os.getpid(), 9)  # a worker killed (out of memory, an operator)
+    return n, os.getpid()
+
+
+def test_a_killed_worker_leaves_the_work_to_this_process(
+    two_workers: None, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    monkeypatch.setenv("BRIEFER_TEST_PARENT", str(os.getpid()))
+
+    results = parallel.map_ordered(_killed_on_seven, range(12))
+
+    assert [n for n, _ in results] == list(range(12))
+    assert {pid for _, pid in results} == {os.getpid()}  # all of it redone here
+    assert "worker processes failed" in caplog.text
+    with pytest.raises(ChildProcessError):
+        os.waitpid(-1, os.WNOHANG)
+
+
+def test_the_workers_take_the_chunks_between_them(two_workers: None) -> None:
+    results = parallel.map_ordered(_pid_and, range(40))
+
+    assert [n for _, n in results] == [2 * k for k in range(40)]
+    assert os.getpid() not in {pid for pid, _ in results}
+    with pytest.raises(ChildProcessError):  # the workers left and were reaped
+        os.waitpid(-1, os.WNOHANG)
+
+
+def _killed_on_seven_others_stuck(n: int) -> int:
+    if os.environ.get("BRIEFER_TEST_PARENT") != str(os.getpid()):  # in a worker
+        if n == 7:
+            os.kill(os.getpid(), 9)
+        if n > 7:
+            time.sleep(60)  # the other worker, busy for a long time
+    return n
+
+
+def test_a_killed_worker_does_not_leave_this_process_waiting_for_the_others(
+    two_workers: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The killed worker may have held the lock the others take chunks under: a worker that
+    ends without saying it leaves stops the pool at once."""
+    monkeypatch.setenv("BRIEFER_TEST_PARENT", str(os.getpid()))
+    began = time.monotonic()
+
+    assert parallel.map_ordered(_killed_on_seven_others_stuck, range(12)) == list(range(12))
+
+    assert time.monotonic() - began < 30  # not after the other worker's minute
+    with pytest.raises(ChildProcessError):  # the stuck worker was stopped and reaped
+        os.waitpid(-1, os.WNOHANG)

@@ -14,21 +14,18 @@ reports the same fact, and where reports disagree) do not work them out again.
 
 from __future__ import annotations
 
-import functools
 import gc
 import logging
 import multiprocessing
 import os
 import pickle
-import signal
-import sys
 import weakref
 from collections.abc import Callable, Iterable
-from concurrent.futures import ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
+from functools import partial
 from typing import Generic, TypeVar
 
 from . import memo, words
+from .workers import Workers, WorkersFailed, die_with, prctl
 
 log = logging.getLogger(__name__)
 
@@ -46,41 +43,8 @@ GC_THRESHOLD = (200_000, 30, 30)
 
 
 def _worker_started(parent: int) -> None:
-    """Set up a worker process: its own (never the caller's) collector thresholds, and an end
-    when ``parent``, the process that started it, ends."""
+    """Set up a worker process: its own (never the caller's) collector thresholds."""
     gc.set_threshold(*GC_THRESHOLD)
-    _die_with(parent)
-
-
-#: prctl's request for a signal when the parent dies (linux/prctl.h)
-_PR_SET_PDEATHSIG = 1
-
-
-@functools.cache
-def _prctl() -> Callable[..., int] | None:
-    """The C library's ``prctl`` (Linux), or None. Looked up in this process before it forks,
-    so that each worker finds it loaded: importing ctypes and opening the library took a
-    worker 2-3 ms before its first article, at the start of every stage."""
-    if not sys.platform.startswith("linux"):
-        return None
-    try:
-        import ctypes
-
-        prctl: Callable[..., int] = ctypes.CDLL(None, use_errno=True).prctl
-    except (OSError, AttributeError):  # no C library to ask: workers live on as before
-        return None
-    return prctl
-
-
-def _die_with(parent: int) -> None:
-    """Have the kernel kill this process when ``parent`` dies (Linux). A worker waiting for
-    work would otherwise wait forever after ``kill -9`` of the command: it holds its queue
-    open itself, so it never sees the other end close."""
-    prctl = _prctl()
-    if prctl is None or prctl(_PR_SET_PDEATHSIG, signal.SIGKILL) != 0:
-        return
-    if os.getppid() != parent:  # the parent was gone before the request was made
-        os._exit(1)
 
 
 def worker_count() -> int:
@@ -111,8 +75,10 @@ def map_ordered(
 ) -> list[R]:
     """``[function(item) for item in items]``, on several cores when that pays.
 
-    ``function`` must be picklable (a module-level function or a ``functools.partial`` of
-    one) and must not depend on state this process changes after the call. ``warm`` is
+    ``function`` and the items reach the workers through the fork (nothing is sent); its
+    results must be picklable, and it must not depend on state this process changes after
+    the call. A worker's error is raised here; a worker killed leaves the work to this
+    process (logged). ``warm`` is
     called here before the workers start, to load once what every worker would otherwise
     load for itself (word lists, a stemmer). ``meanwhile`` is called here while the workers
     work, when there are workers: this process would otherwise only wait (it loads what a
@@ -132,37 +98,31 @@ def map_ordered(
         warm()
     chunks = [todo[k : k + CHUNK] for k in range(0, len(todo), CHUNK)]
     results: list[R] = []
-    _prctl()  # for the workers to inherit
+    prctl()  # looked up here, for the workers to inherit
     # what this process holds now (modules, articles) is moved out of the collector's reach
     # while the workers run, as the gc module's documentation advises before a fork: their
     # full collections then skip the inherited heap (and leave its pages shared). It is
     # handed back to the collector when the workers are done.
     gc.freeze()
     try:
-        context = multiprocessing.get_context("fork")
-        pool = ProcessPoolExecutor(
-            max_workers=workers,
-            mp_context=context,
-            initializer=_worker_started,
-            initargs=(os.getpid(),),
+        pool: Workers[T, tuple[list[R], words.StemDelta, memo.Learned]] = Workers(
+            partial(_run, function), chunks, workers, started=_worker_started
         )
         try:
-            done = pool.map(_run, [function] * len(chunks), chunks)  # all chunks submitted
             if meanwhile is not None:
                 meanwhile()
-            for part, stems, memos in done:
+            for part, stems, memos in pool.results():
                 results.extend(part)
                 words.remember_stems(stems)
                 memo.remember(memos)
                 if each is not None:
                     for result in part:
                         each(result)
-        finally:
-            # every result is in (or the work failed): the workers are told to stop and
-            # leave on their own, not waited for (5-7 ms each time, on the way to the next
-            # stage); on an error, the chunks not started are dropped
-            pool.shutdown(wait=False, cancel_futures=True)
-    except (BrokenProcessPool, OSError) as error:  # a worker killed, no processes left…
+        except BaseException:  # an error here or in a worker: the others stop at once
+            pool.close(kill=True)
+            raise
+        pool.close()  # every result is in: the workers have left or are leaving
+    except (WorkersFailed, OSError) as error:  # a worker killed, no processes left…
         log.warning("worker processes failed (%s); carrying on in one process", error)
         return [function(item) for item in todo]
     finally:
@@ -196,7 +156,7 @@ class _Background(Generic[R]):
         self._done: tuple[R] | None = None
         read_end, write_end = os.pipe()
         parent = os.getpid()
-        _prctl()  # for the child to inherit
+        prctl()  # looked up here, for the child to inherit
         try:
             pid = os.fork()
         except OSError:
@@ -207,7 +167,7 @@ class _Background(Generic[R]):
             status = 1
             try:
                 os.close(read_end)
-                _die_with(parent)
+                die_with(parent)
                 gc.disable()  # its heap is the parent's, shared until written to
                 data = pickle.dumps(function(), protocol=pickle.HIGHEST_PROTOCOL)
                 with os.fdopen(write_end, "wb") as out:
