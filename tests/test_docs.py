@@ -89,3 +89,35 @@ def test_every_help_example_runs(
         assert argv[0] == "briefer"
         result = CliRunner().invoke(app, argv[1:])
         assert result.exit_code == 0, (command, result.output)
+
+
+def _words(text: str) -> str:
+    """``text`` as its words joined by single spaces (help is rewrapped to the terminal)."""
+    return " ".join(text.replace("\b", " ").split())
+
+
+@pytest.mark.parametrize("words", _commands(), ids=" ".join)
+def test_help_shows_every_text_as_written(
+    words: tuple[str, ...], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The command's description and every parameter's help reach ``--help`` whole at 80
+    columns: nothing taken for markup (``[tool.briefer]``, ``[default: today]``), and every
+    ``Example:`` line on one line, so it can be copied from a terminal as it stands."""
+    import typer.main
+    from typer.testing import CliRunner
+
+    from briefer.cli import app
+
+    monkeypatch.setenv("COLUMNS", "80")
+    result = CliRunner().invoke(app, [*words, "--help"])
+    assert result.exit_code == 0
+    shown = _words(result.output).replace("- ", "-")  # a hyphen may end a wrapped line
+    command = typer.main.get_command(app)
+    for word in words:
+        command = command.commands[word]  # type: ignore[attr-defined]
+    texts = [command.help or ""] + [getattr(p, "help", None) or "" for p in command.params]
+    for text in filter(None, texts):
+        assert _words(text).replace("- ", "-") in shown, text
+    for line in (command.help or "").splitlines():
+        if "xample: briefer " in line:
+            assert line.strip() in {row.strip() for row in result.output.splitlines()}, line

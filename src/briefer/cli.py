@@ -30,6 +30,8 @@ if TYPE_CHECKING:
 
 app = typer.Typer(
     add_completion=False,
+    # click's plain help: rich markup took [tool.briefer] and [default: …] in help texts for tags
+    rich_markup_mode=None,
     no_args_is_help=True,
     help="Turn a folder of news articles about one story into a one-page policy brief.",
 )
@@ -383,8 +385,7 @@ def make(
         str,
         typer.Option(
             "--language",
-            help="Language of the articles (french, spanish, …) [default: "
-            "auto, each article's own].",
+            help="Language of the articles (french, spanish, …), or auto: each article's own.",
         ),
     ] = "auto",
     by_story: Annotated[
@@ -401,10 +402,13 @@ def make(
 ) -> None:
     """Make a one-page brief from INPUTS.
 
+    \b
     Example: briefer make inputs/ -o out/ --format md --format docx --format json
 
+    \b
     Mixed example: briefer make feed.jsonl --by-story -o out/  (one brief per story found)
 
+    \b
     Pipe example: cms-export | briefer make - -o - --format json > brief.json
     ('-' as an input reads a JSONL feed from stdin; '-o -' writes md or json to stdout and
     the run report to stderr).
@@ -485,7 +489,7 @@ templates_app = typer.Typer(
 app.add_typer(templates_app, name="templates")
 
 
-@templates_app.command("export")
+@templates_app.command("export", short_help="Write the default templates to FOLDER.")
 def templates_export(
     folder: Annotated[Path, typer.Argument(help="Folder to write brief.md.j2 and brief.docx to.")],
     force: Annotated[
@@ -498,6 +502,7 @@ def templates_export(
     Hyperlink), margins, paper, header and footer in Word; {{title}} and {{generated}} in
     the header or footer are filled in. brief.md.j2: a Jinja2 template (fields listed inside).
 
+    \b
     Example: briefer templates export house/ && briefer make inputs/ --templates house/
     """
     from .render import export_templates
@@ -513,7 +518,7 @@ class InspectFormat(StrEnum):
     json = "json"
 
 
-@app.command()
+@app.command(short_help="Show what briefer reads in INPUTS.")
 def inspect(
     inputs: Annotated[list[Path], typer.Argument(help="Article files or folders of them.")],
     show_dropped: Annotated[
@@ -531,7 +536,10 @@ def inspect(
 ) -> None:
     """Show what briefer reads in INPUTS: format, metadata and where it came from, kept text.
 
-    Exit 1 when no input has any article text. Example: briefer inspect inputs/ --show-dropped
+    Exit 1 when no input has any article text.
+
+    \b
+    Example: briefer inspect inputs/ --show-dropped
     """
     from .inspect import inspect_inputs, render_json, render_text
 
@@ -576,7 +584,7 @@ def _day_option(value: str | None, name: str) -> dt.date | None:
         raise typer.BadParameter(f"{value!r} is not a YYYY-MM-DD date", param_hint=name) from None
 
 
-@app.command()
+@app.command(short_help="Make a dated chronology of INPUTS.")
 def timeline(
     inputs: Annotated[
         list[Path],
@@ -613,6 +621,7 @@ def timeline(
 ) -> None:
     """Make a dated chronology of the story in INPUTS: N dates, up to K sentences each.
 
+    \b
     Example: briefer timeline feed.jsonl -o out/ --dates 20 --per-date 2 --format md
     """
     from .chronology import ChronologyOptions
