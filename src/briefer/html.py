@@ -22,19 +22,18 @@ from __future__ import annotations
 
 import codecs
 import datetime as dt
-import email.utils
 import json
 import logging
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Any
-
-import lxml.etree
-import lxml.html
+from typing import TYPE_CHECKING, Any
 
 from briefer.errors import SkipFile
 from briefer.models import Metadata
+
+if TYPE_CHECKING:  # lxml is loaded when a page is parsed: a plain-text feed never needs it
+    import lxml.html
 
 logger = logging.getLogger(__name__)
 
@@ -212,6 +211,8 @@ _PARSER_MAX_DEPTH = 255
 
 def _depth(tree: lxml.html.HtmlElement) -> int:
     """How deep the elements of ``tree`` are nested (counted without recursion)."""
+    import lxml.etree
+
     depth = deepest = 0
     for event, _ in lxml.etree.iterwalk(tree, events=("start", "end")):
         depth += 1 if event == "start" else -1
@@ -275,6 +276,8 @@ def parse_published(value: str, *, today: dt.date | None = None) -> dt.date | No
         found = _safe_date(int(iso[1]), int(iso[2]), int(iso[3]))
     if found is None:
         try:
+            import email.utils
+
             found = email.utils.parsedate_to_datetime(value).date()
         except (ValueError, TypeError, IndexError):
             found = None
@@ -319,6 +322,8 @@ def plain_text_lines(tree: lxml.html.HtmlElement) -> tuple[str, ...]:
 
     Walks the tree iteratively, so arbitrarily deep pages cannot exhaust the stack.
     """
+    import lxml.etree
+
     chunks: list[str] = []
     skip_depth = 0
     for event, element in lxml.etree.iterwalk(tree, events=("start", "end")):
@@ -354,6 +359,9 @@ def _parse(text: str) -> lxml.html.HtmlElement | None:
     tree = trafilatura.load_html(text)
     if tree is not None:
         return tree
+    import lxml.etree
+    import lxml.html
+
     try:
         return lxml.html.document_fromstring(text)
     except (lxml.etree.ParserError, ValueError) as error:
