@@ -16,11 +16,13 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import itertools
 import logging
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
+from pathlib import Path
 
 from briefer.metadata import find_header, is_date_only
 from briefer.models import CleanArticle, LineDecision, Metadata, RawArticle
@@ -351,16 +353,16 @@ class _Line:
 
 
 @functools.lru_cache(maxsize=1)
-def _stoplist_texts() -> dict[str, str] | None:
-    """jusText's stop-list files, lower-cased, by name in sorted order (None: no files).
+def _stoplist_files() -> dict[str, Path]:
+    """jusText's stop-list files, by name in sorted order (empty: no files).
 
-    The files are read straight from the installed package, without importing ``justext``
-    (which imports lxml.html and urllib: 0.06 s before the workers can start), each decoded at
-    once rather than line by line. A list becomes a set only when it is asked for: English
-    text, most of a newsroom's, needs the English list and the words of all of them alone.
+    They are read straight from the installed package, without importing ``justext`` (which
+    imports lxml.html and urllib: 0.06 s before the workers can start), each when its list
+    is first asked for and decoded at once rather than line by line: English text, most of a
+    newsroom's, needs the English list alone, and the filter of all the lists' words
+    (:mod:`briefer.stop_filter`).
     """
     import importlib.util
-    from pathlib import Path
 
     spec = importlib.util.find_spec("justext")
     folders = list(spec.submodule_search_locations or ()) if spec else []
@@ -369,33 +371,36 @@ def _stoplist_texts() -> dict[str, str] | None:
         for folder in folders
         for path in Path(folder, "stoplists").glob("*.txt")
     }
-    if not files:  # pragma: no cover - a package without its data files
-        return None
-    return {name: files[name].read_bytes().decode("utf8").lower() for name in sorted(files)}
+    return {name: files[name] for name in sorted(files)}
+
+
+@functools.cache
+def _stoplist_text(name: str) -> str:
+    """The file of jusText's list ``name``, lower-cased."""
+    return _stoplist_files()[name].read_bytes().decode("utf8").lower()
 
 
 @functools.cache
 def _named_stoplist(name: str) -> frozenset[str] | None:
     """jusText's stop list called ``name`` ("English"), the set ``justext.get_stoplist``
     gives; None when there is none."""
-    texts = _stoplist_texts()
-    if texts is None:  # pragma: no cover - a package without its data files
+    files = _stoplist_files()
+    if not files:  # pragma: no cover - a package without its data files
         import justext
 
         return justext.get_stoplist(name) if name in justext.get_stoplists() else None
-    text = texts.get(name)
-    return None if text is None else frozenset(text.splitlines())
+    return frozenset(_stoplist_text(name).splitlines()) if name in files else None
 
 
 @functools.lru_cache(maxsize=1)
 def _all_stoplists() -> dict[str, frozenset[str]]:
     """Every jusText stop list, by name in sorted order."""
-    texts = _stoplist_texts()
-    if texts is None:  # pragma: no cover - a package without its data files
+    files = _stoplist_files()
+    if not files:  # pragma: no cover - a package without its data files
         import justext
 
         return {name: justext.get_stoplist(name) for name in sorted(justext.get_stoplists())}
-    return {name: _named_stoplist(name) or frozenset() for name in texts}
+    return {name: _named_stoplist(name) or frozenset() for name in files}
 
 
 def stoplist(language: str) -> frozenset[str]:
@@ -410,13 +415,25 @@ _HOLDERS: dict[str, tuple[str, ...]] = {}
 @functools.lru_cache(maxsize=1)
 def _any_stopword() -> frozenset[str]:
     """The words of all the lists (without making each list a set first)."""
-    texts = _stoplist_texts()
-    if texts is None:  # pragma: no cover - a package without its data files
+    files = _stoplist_files()
+    if not files:  # pragma: no cover - a package without its data files
         return frozenset().union(*_all_stoplists().values())
-    words: set[str] = set()
-    for text in texts.values():
-        words.update(text.splitlines())
-    return frozenset(words)
+    texts = map(_stoplist_text, files)
+    # one set made (a set filled and then copied into a frozenset hashed 154,000 words twice)
+    return frozenset(itertools.chain.from_iterable(map(str.splitlines, texts)))
+
+
+@functools.lru_cache(maxsize=1)
+def _may_be_stopword() -> Callable[[str], bool]:
+    """Whether a word may be in one of the lists: False only for a word in none of them.
+
+    The shipped filter of the lists' words (:mod:`briefer.stop_filter`) when the installed
+    lists are the ones it was made from, else the words themselves, read from the lists.
+    """
+    from .stop_filter import load
+
+    found = load(_stoplist_files()) if _stoplist_files() else None
+    return found if found is not None else _any_stopword().__contains__
 
 
 def _holders(word: str, lists: dict[str, frozenset[str]]) -> tuple[str, ...]:
@@ -424,7 +441,7 @@ def _holders(word: str, lists: dict[str, frozenset[str]]) -> tuple[str, ...]:
         _HOLDERS.clear()
     found = _HOLDERS[word] = (
         tuple(name for name, words in lists.items() if word in words)
-        if word in _any_stopword()
+        if _may_be_stopword()(word)
         else ()
     )
     return found
@@ -434,7 +451,7 @@ def detect_stoplist(lines: Sequence[str], *, language: str | None = None) -> fro
     """The stop words of the text's language (jusText's lists), guessed from the words when
     ``language`` is not given; English wins near-ties."""
     english = _named_stoplist("English") or frozenset()
-    stopwords = _any_stopword()  # built here, so that warming up builds it once
+    may_be_stopword = _may_be_stopword()  # loaded here, so that warming up loads it once
     if language:
         chosen = _named_stoplist(language.capitalize())
         if chosen is not None:
@@ -450,9 +467,10 @@ def detect_stoplist(lines: Sequence[str], *, language: str | None = None) -> fro
         return english
     counts = Counter(sample)
     in_english = sum(count for word, count in counts.items() if word in english)
-    if in_english >= 0.8 * sum(count for word, count in counts.items() if word in stopwords):
-        # no list can score more than the stop words of all lists together: English wins
-        # without counting each list (most articles; the same answer as the full count)
+    if in_english >= 0.8 * sum(count for word, count in counts.items() if may_be_stopword(word)):
+        # no list can score more than the stop words of all lists together (nor than the
+        # words the filter lets through, a few more): English wins without counting each
+        # list (most articles; the same answer as the full count)
         return english
     # each list's words met in the sample, through the lists each word was found in before
     lists = _all_stoplists()
