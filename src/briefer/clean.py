@@ -467,7 +467,11 @@ def detect_stoplist(lines: Sequence[str], *, language: str | None = None) -> fro
         return english
     counts = Counter(sample)
     in_english = sum(count for word, count in counts.items() if word in english)
-    if in_english >= 0.8 * sum(count for word, count in counts.items() if may_be_stopword(word)):
+    # (the English words are among the words of all lists: only the others are looked up)
+    others = sum(
+        count for word, count in counts.items() if word not in english and may_be_stopword(word)
+    )
+    if in_english >= 0.8 * (in_english + others):
         # no list can score more than the stop words of all lists together (nor than the
         # words the filter lets through, a few more): English wins without counting each
         # list (most articles; the same answer as the full count)
