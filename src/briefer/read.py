@@ -148,7 +148,9 @@ _SPACES = re.compile(r"\s+")
 #: line or page breaks or tabs
 _CONTROL = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f]")
 #: what :func:`tidy_text` changes in ASCII text (a carriage return is one of the controls)
-_ASCII_UNTIDY = re.compile("[\x00-\x08\x0b-\x1f\x7f]")
+#: the ASCII characters a tidy text may hold: tab, newline and the printable ones (the rest,
+#: control characters, are what :func:`tidy_text` removes)
+_ASCII_TIDY = bytes([0x09, 0x0A, *range(0x20, 0x7F)])
 
 
 @dataclass(frozen=True)
@@ -352,8 +354,10 @@ def decode_text(data: bytes) -> str:
 
 def tidy_text(text: str) -> str:
     """``\\n`` line endings, no control or invisible characters but ``\\n`` and ``\\t``, NFC."""
-    if text.isascii() and not _ASCII_UNTIDY.search(text):
-        return text  # nothing to change (most feeds: JSON escapes every other character)
+    # nothing to change in ASCII text without control characters (most feeds: JSON escapes
+    # every other character); deleting the tidy bytes leaves none (7x faster than a search)
+    if text.isascii() and not text.encode("ascii").translate(None, _ASCII_TIDY):
+        return text
     text = _NEWLINES.sub("\n", text)
     text = _INVISIBLE.sub("", text)
     return unicodedata.normalize("NFC", text)
