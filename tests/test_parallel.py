@@ -326,8 +326,8 @@ def _killed_on_seven_others_stuck(n: int) -> int:
 def test_a_killed_worker_does_not_leave_this_process_waiting_for_the_others(
     two_workers: None, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """The killed worker may have held the lock the others take chunks under: a worker that
-    ends without saying it leaves stops the pool at once."""
+    """A worker that ends without saying it leaves stops the pool at once: this process does
+    not wait for the other worker's long chunk before doing the work itself."""
     monkeypatch.setenv("BRIEFER_TEST_PARENT", str(os.getpid()))
     began = time.monotonic()
 
@@ -336,3 +336,22 @@ def test_a_killed_worker_does_not_leave_this_process_waiting_for_the_others(
     assert time.monotonic() - began < 30  # not after the other worker's minute
     with pytest.raises(ChildProcessError):  # the stuck worker was stopped and reaped
         os.waitpid(-1, os.WNOHANG)
+
+
+def test_more_items_than_a_pool_has_chunk_numbers_for_go_in_larger_chunks(
+    two_workers: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from briefer import workers
+
+    monkeypatch.setattr(parallel, "MAX_CHUNKS", 3)
+    monkeypatch.setattr(workers, "MAX_CHUNKS", 3)  # the pool refuses a fourth chunk
+    results = parallel.map_ordered(_pid_and, range(40))  # 40 items: chunks of 14, not 2
+
+    assert [n for _, n in results] == [2 * k for k in range(40)]
+    assert os.getpid() not in {pid for pid, _ in results}
+    with pytest.raises(ValueError, match="chunks"):
+        workers.Workers(_doubled_chunk, [[1]] * 4, 2)
+
+
+def _doubled_chunk(chunk: list[int]) -> list[int]:
+    return [2 * n for n in chunk]

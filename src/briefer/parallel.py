@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import gc
 import logging
-import multiprocessing
 import os
 import pickle
 import weakref
@@ -25,7 +24,7 @@ from functools import partial
 from typing import Generic, TypeVar
 
 from . import memo, words
-from .workers import Workers, WorkersFailed, die_with, prctl
+from .workers import MAX_CHUNKS, Workers, WorkersFailed, die_with, prctl
 
 log = logging.getLogger(__name__)
 
@@ -40,6 +39,11 @@ CHUNK = 12
 #: after this many younger collections), not 700/10/10: it allocates millions of small
 #: objects and few cycles, and the default thresholds spent a tenth of its time scanning
 GC_THRESHOLD = (200_000, 30, 30)
+
+
+#: processes can be forked here (not on Windows; the multiprocessing package, ~20 ms to load,
+#: is not needed to know)
+_CAN_FORK = hasattr(os, "fork")
 
 
 def _worker_started(parent: int) -> None:
@@ -88,15 +92,12 @@ def map_ordered(
     """
     todo = list(items)
     workers = min(worker_count(), -(-len(todo) // CHUNK))
-    if (
-        workers < 2
-        or len(todo) < MIN_ITEMS
-        or "fork" not in multiprocessing.get_all_start_methods()
-    ):
+    if workers < 2 or len(todo) < MIN_ITEMS or not _CAN_FORK:
         return [function(item) for item in todo]
     if warm is not None:
         warm()
-    chunks = [todo[k : k + CHUNK] for k in range(0, len(todo), CHUNK)]
+    size = max(CHUNK, -(-len(todo) // MAX_CHUNKS))  # (larger chunks past 196,608 items)
+    chunks = [todo[k : k + size] for k in range(0, len(todo), size)]
     results: list[R] = []
     prctl()  # looked up here, for the workers to inherit
     # what this process holds now (modules, articles) is moved out of the collector's reach
@@ -139,7 +140,7 @@ def in_background(function: Callable[[], R]) -> Callable[[], R]:
     or if the process fails (killed, a result that cannot be pickled), ``function()`` runs
     here when its result is asked for. ``function`` must not change state this process needs.
     """
-    if worker_count() < 2 or "fork" not in multiprocessing.get_all_start_methods():
+    if worker_count() < 2 or not _CAN_FORK:
         return function
     try:
         return _Background(function)

@@ -2,7 +2,8 @@
 the process that started them.
 
 :class:`Workers` forks processes that take the chunks one after another (each the next not
-yet taken, through a counter they share) and write each result to a pipe of their own; the
+yet taken, read from a pipe of chunk numbers they share) and write each result to a pipe of
+their own; the
 items are not sent, the workers have them from the fork. This process reads the results as
 they come and hands them out in chunk order. Nothing in this process has to run for a
 worker to go on to its next chunk, which a pool that hands out work from a thread here (as
@@ -14,7 +15,6 @@ from __future__ import annotations
 
 import contextlib
 import functools
-import multiprocessing
 import os
 import pickle
 import selectors
@@ -22,7 +22,7 @@ import signal
 import struct
 import sys
 from collections.abc import Callable, Iterator
-from typing import Any, Generic, NoReturn, TypeVar
+from typing import Generic, NoReturn, TypeVar
 
 try:
     import fcntl
@@ -70,6 +70,12 @@ class WorkersFailed(Exception):
 
 #: what a worker writes before each result: the chunk's number, whether it failed, the size
 _HEADER = struct.Struct("=iBQ")
+#: a chunk's number as the workers take it from their shared pipe: each read of this size
+#: takes one whole number (a pipe is read under a lock, and all were written before)
+_TICKET = struct.Struct("=i")
+#: the most chunks a pool takes: their numbers are written before the workers start, and must
+#: fit in a pipe without waiting for a reader (64 KB, 16,384 numbers)
+MAX_CHUNKS = 16_384
 #: the chunk number of a worker's last message: it leaves (its pipe's end follows)
 _LEFT = -1
 #: each worker's pipe for its results is made this large where the system allows (Linux):
@@ -94,9 +100,15 @@ class Workers(Generic[T, R]):
         workers: int,
         started: Callable[[int], object] = lambda parent: None,
     ) -> None:
-        context = multiprocessing.get_context("fork")
-        taken = context.RawValue("q", 0)  # the next chunk to take, shared by the workers
-        lock = context.Lock()
+        if len(chunks) > MAX_CHUNKS:
+            raise ValueError(f"{len(chunks):,} chunks; a pool takes {MAX_CHUNKS:,} at most")
+        # the chunks' numbers, for the workers to take one by one: no lock, no shared memory
+        # (a worker killed midway cannot leave the others waiting for one)
+        tickets, feed = os.pipe()
+        try:
+            _write_all(feed, b"".join(_TICKET.pack(number) for number in range(len(chunks))))
+        finally:
+            os.close(feed)
         parent = os.getpid()
         self._chunks = len(chunks)
         self._pids: list[int] = []
@@ -110,13 +122,15 @@ class Workers(Generic[T, R]):
                     os.close(read_end)
                     for other in self._pipes:
                         os.close(other)
-                    _work(task, chunks, taken, lock, write_end, parent, started)
+                    _work(task, chunks, tickets, write_end, parent, started)
                 os.close(write_end)
                 self._pids.append(pid)
                 self._pipes.append(read_end)
         except OSError:
             self.close(kill=True)
             raise
+        finally:
+            os.close(tickets)
 
     def results(self) -> Iterator[R]:
         """Each chunk's result, in chunk order, as soon as it and those before it are in.
@@ -191,8 +205,7 @@ def _widen(fd: int) -> None:
 def _work(
     task: Callable[[list[T]], R],
     chunks: list[list[T]],
-    taken: Any,
-    lock: Any,
+    tickets: int,
     out: int,
     parent: int,
     started: Callable[[int], object],
@@ -203,11 +216,10 @@ def _work(
         die_with(parent)
         started(parent)
         while True:
-            with lock:
-                number = taken.value
-                taken.value = number + 1
-            if number >= len(chunks):
+            ticket = os.read(tickets, _TICKET.size)
+            if not ticket:  # every chunk is taken
                 break
+            (number,) = _TICKET.unpack(ticket)  # (a torn number raises: this worker fails)
             try:
                 payload = pickle.dumps(task(chunks[number]), pickle.HIGHEST_PROTOCOL)
                 failed = 0
