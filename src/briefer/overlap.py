@@ -8,7 +8,10 @@ rarest word they share must leave room for ``t - 1`` more after it in both. So o
 meeting on such a word are candidates ("prefix" and "positional" filtering, as in
 similarity joins, e.g. PPJoin), and the words they share are then counted exactly. The
 caller says how many words two sets of given sizes must share at the least; the answer is
-exact as long as that bound is never above the truth.
+exact as long as that bound is never above the truth. A set's prefix is as long as its
+least demanding partner allows, taken apart for partners at least its size and for smaller
+ones: a pair meets on a key of the smaller set's first prefix and the larger set's second
+(the first is the shorter when larger partners must share more, as in briefer's measure).
 """
 
 from __future__ import annotations
@@ -24,6 +27,8 @@ IntArray = npt.NDArray[np.int64]
 
 #: pairs expanded at a time (bounds the working memory: about 80 bytes a pair)
 CHUNK = 500_000
+#: above any count of shared words: a size no other size is ever met with
+NEVER_MET = np.iinfo(np.int64).max
 
 
 @dataclass(frozen=True)
@@ -80,34 +85,68 @@ def overlaps(
     rank = np.empty(size_v, dtype=np.int64)
     rank[rarest_first] = np.arange(size_v)
 
-    # each set's words rarest first, with how many follow each
-    by_rarity = np.sort(rows * size_v + rank[ids])
+    # each set's words rarest first, with how many follow each; the sets in order of size
+    # (ties in input order), so that within a group the smaller of two sets comes first
+    by_size = np.lexsort((np.arange(n, dtype=np.int64), sizes))
+    place = np.empty(n, dtype=np.int64)
+    place[by_size] = np.arange(n, dtype=np.int64)
+    by_rarity = np.sort(place[rows] * size_v + rank[ids])
+    entry_place = by_rarity // size_v
     entry_rank = by_rarity % size_v
-    position = _runs(sizes)
-    left_over = sizes[rows] - position - 1
+    entry_size = sizes[by_size[entry_place]]
+    position = _runs(sizes[by_size])
+    left_over = entry_size - position - 1
     least = _table(least_shared, sizes)
     present = _distinct(sizes)
     fewest = np.zeros(len(least), dtype=np.int64)
+    as_smaller = np.zeros(len(least), dtype=np.int64)  # the least shared with a larger set
+    as_larger = np.zeros(len(least), dtype=np.int64)  # … with a smaller one
     if len(present):  # (no sets, no sizes: nothing to take the least of)
-        fewest[present] = least[np.ix_(present, present)].min(axis=1)
+        table = least[np.ix_(present, present)]
+        fewest[present] = table.min(axis=1)
+        above = np.triu(np.ones(table.shape, dtype=bool))  # partners of the size or larger
+        as_smaller[present] = np.where(above, table, NEVER_MET).min(axis=1)
+        as_larger[present] = np.where(above.T, table.T, NEVER_MET).min(axis=1)
 
     # two sets sharing t ≥ 2 words share their two rarest shared words among the first
-    # size - t + 2 of each: the pairs of words in those prefixes are the keys to meet on
-    prefix = sizes - np.maximum(fewest[sizes], 2) + 2
-    in_prefix = position < prefix[rows]
-    p_row, p_rank, p_left = rows[in_prefix], entry_rank[in_prefix], left_over[in_prefix]
-    one, other = _within_runs(np.bincount(p_row, minlength=n))
+    # size - t + 2 of each: the pairs of words in those prefixes are the keys to meet on.
+    # t is at least the least either size can share with the other, so the smaller set's
+    # prefix can be shorter (a larger partner must share more: least_shared grows with the
+    # larger size) while the larger set's allows for smaller partners; a pair is met on a
+    # key of the smaller set's prefix and of the larger set's
+    lead = entry_size - np.maximum(as_smaller[entry_size], 2) + 2
+    follow = entry_size - np.maximum(as_larger[entry_size], 2) + 2
+    in_prefix = position < np.maximum(lead, follow)
+    p_place, p_rank, p_left = entry_place[in_prefix], entry_rank[in_prefix], left_over[in_prefix]
+    p_lead, p_follow = lead[in_prefix], follow[in_prefix]
+    p_position = position[in_prefix]
+    one, other = _within_runs(np.bincount(p_place, minlength=n))
     keys = p_rank[one] * size_v + p_rank[other]
-    order = np.argsort(keys, kind="stable")  # by word pair, sets in order within
-    met_on_two = (keys[order], p_row[one][order], p_left[other][order])
-    del one, other, keys, order, p_row, p_rank, p_left  # the working memory's peak is here
+    order = np.argsort(keys, kind="stable")  # by word pair, smaller sets first within
+    one, other = one[order], other[order]
+    last = p_position[other]  # the later of the two words' places in the set
+    met_on_two = (
+        keys[order],
+        by_size[p_place[one]],
+        p_left[other],
+        last < p_lead[other],
+        last < p_follow[other],
+    )
+    del one, other, keys, order, p_place, p_rank, p_left  # the working memory's peak is here
     pairs = [_pairs_within_groups(*met_on_two, 2, sizes, least, n)]
     del met_on_two
     # a set whose fellow may share a single word (one-word sets) meets it on any word
-    single = (fewest[sizes] <= 1)[rows]
+    single = fewest[entry_size] <= 1
     if single.any():
         order = np.argsort(entry_rank[single], kind="stable")
-        met_on_one = (entry_rank[single][order], rows[single][order], left_over[single][order])
+        anyone = np.ones(int(single.sum()), dtype=bool)
+        met_on_one = (
+            entry_rank[single][order],
+            by_size[entry_place[single][order]],
+            left_over[single][order],
+            anyone,
+            anyone,
+        )
         pairs.append(_pairs_within_groups(*met_on_one, 1, sizes, least, n))
     merged = _distinct(np.concatenate([a * n + b for a, b in pairs]))
     first, second = merged // n, merged % n
@@ -135,6 +174,8 @@ def _pairs_within_groups(
     group: IntArray,
     member: IntArray,
     left_over: IntArray,
+    leads: npt.NDArray[np.bool_],
+    follows: npt.NDArray[np.bool_],
     met: int,
     sizes: IntArray,
     least: npt.NDArray[np.int64],
@@ -142,7 +183,9 @@ def _pairs_within_groups(
 ) -> tuple[IntArray, IntArray]:
     """Unique pairs (a < b) of members of a group with room to share enough words.
 
-    Members met on ``met`` words, with ``left_over`` words after them that they may share.
+    Members met on ``met`` words, with ``left_over`` words after them that they may share;
+    a pair is a member that ``leads`` (its key is in its prefix as the smaller set) and one
+    after it in the group that ``follows`` (… as the larger set).
     """
     if len(group) == 0:
         empty = np.zeros(0, dtype=np.int64)
@@ -151,6 +194,7 @@ def _pairs_within_groups(
     size = np.diff(np.r_[new, len(group)])
     offset = np.arange(len(group), dtype=np.int64) - np.repeat(new, size)
     reach = np.repeat(size, size) - offset - 1  # members after this one in its group
+    reach[~leads] = 0
     del new, size, offset
     keys: list[IntArray] = []
     for a, b in _chunks(reach, CHUNK):
@@ -158,7 +202,7 @@ def _pairs_within_groups(
         right = left + 1 + _runs(reach[a:b])
         one, other = member[left], member[right]
         room = met + np.minimum(left_over[left], left_over[right])
-        fits = room >= least[sizes[one], sizes[other]]
+        fits = (room >= least[sizes[one], sizes[other]]) & follows[right]
         low, high = np.minimum(one[fits], other[fits]), np.maximum(one[fits], other[fits])
         keys.append(_distinct(low * n + high))
     merged = _distinct(np.concatenate(keys)) if keys else np.zeros(0, dtype=np.int64)
