@@ -234,3 +234,38 @@ def test_only_the_candidates_that_can_reach_the_page_are_merged(
     assert len(kept) < len(whole.key_points)
     homes = [i for i in (*narrow.key_points, *narrow.chronology) if "4,000 homes" in i.text]
     assert len(homes) == 1 and homes[0].sources == ("S1", "S2")
+
+
+def test_a_headline_never_takes_a_place_among_the_candidates_merged(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Leaving headlines out while choosing the candidates to merge gives what leaving them
+    out first gives: every dated or leading non-headline, and the best of the rest up to the
+    pool's size, however many headlines rank among them."""
+    import random
+
+    from briefer.merge import Candidate
+    from briefer.models import Sentence, When
+
+    monkeypatch.setattr(compose_module, "MERGE_POOL", 5)
+    day = When(dt.date(2024, 11, 4), "day", "explicit")
+    rng = random.Random(5)
+    for _ in range(200):
+        candidates = [
+            Candidate(
+                Sentence(f"S{rng.randint(1, 4)}", k, 0, f"sentence {k}"),
+                rng.choice([0.1, 0.3, 0.5, 0.7, 0.9]),  # ties are broken by source and place
+                day if rng.random() < 0.2 else None,
+            )
+            for k in range(rng.randint(0, 30))
+        ]
+        leads = {(c.sentence.source_id, c.sentence.index) for c in candidates[:3]}
+        headlines = {c.sentence.index for c in candidates if rng.random() < 0.3}
+
+        def headline(c: Candidate, headlines: set[int] = headlines) -> bool:
+            return c.sentence.index in headlines
+
+        without = [c for c in candidates if not headline(c)]
+        assert compose_module._reachable(candidates, leads, headline) == (
+            compose_module._reachable(without, leads)
+        )

@@ -12,7 +12,7 @@ import datetime as dt
 import math
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from functools import partial
 
 from .chronology import page_chronology, self_dated
@@ -153,24 +153,34 @@ def _plain(text: str | None) -> str:
     return " ".join(_WORD.findall((text or "").lower()))
 
 
-def _reachable(candidates: list[Candidate], leads: set[tuple[str, int]]) -> list[Candidate]:
+def _reachable(
+    candidates: list[Candidate],
+    leads: set[tuple[str, int]],
+    left_out: Callable[[Candidate], bool] = lambda c: False,
+) -> list[Candidate]:
     """The candidates that can reach the page, in their order: every one that states its own
     date (the chronology draws on them) or is its source's best sentence (its lead), and the
     best :data:`MERGE_POOL` of the others (the key points, and the chronology's fill on a small
-    story, are the best of them). The rest still count as reporters of the facts they share
-    (the fact index holds every sentence); merging them would only cost time."""
+    story, are the best of them); none that is ``left_out`` (asked only of those that could
+    otherwise be taken: it is the costlier test). The rest still count as reporters of the
+    facts they share (the fact index holds every sentence); merging them would only cost
+    time."""
 
     def lead(c: Candidate) -> bool:
         return (c.sentence.source_id, c.sentence.index) in leads
 
-    others = [c for c in candidates if not (_self_dated(c) or lead(c))]
-    if len(others) <= MERGE_POOL:
-        return candidates
+    always = {id(c) for c in candidates if _self_dated(c) or lead(c)}
+    others = [c for c in candidates if id(c) not in always]
     best = sorted(
         others, key=lambda c: (-c.score, source_order(c.sentence.source_id), c.sentence.index)
     )
-    kept = {id(c) for c in best[:MERGE_POOL]}
-    return [c for c in candidates if id(c) in kept or _self_dated(c) or lead(c)]
+    kept: set[int] = set()
+    for c in best:
+        if len(kept) == MERGE_POOL:
+            break
+        if not left_out(c):
+            kept.add(id(c))
+    return [c for c in candidates if id(c) in kept or (id(c) in always and not left_out(c))]
 
 
 def _is_title(text: str, titles: set[str], firsts: set[str]) -> bool:
@@ -244,9 +254,11 @@ def compose(sources: Sequence[Source], skipped: Sequence[Skipped], options: Brie
     candidates = [c for r in ranked for c in _weighed(r, index)]
     titles = {_plain(s.metadata.title) for s in sources if s.metadata.title}
     firsts = {title.split(" ", 1)[0] for title in titles}
-    candidates = [c for c in candidates if not _is_title(c.sentence.text, titles, firsts)]
     best_sentences = {(r[0].sentence.source_id, r[0].sentence.index) for r in ranked if r}
-    candidates = _reachable(candidates, best_sentences)
+    # no headline is a line of the brief
+    candidates = _reachable(
+        candidates, best_sentences, lambda c: _is_title(c.sentence.text, titles, firsts)
+    )
     merged, holder = merge(candidates, index)
     # each source's lead: the fact its own best sentence reports (news puts the event first)
     lead_items = []
