@@ -187,6 +187,8 @@ def test_fact_index_finds_every_sentence_reporting_the_same_fact() -> None:
     index = _index_of(REPORTS)
     for position, sentence in enumerate(index.sentences):
         assert index.same_as(sentence) == _brute_force_same_as(index, position), sentence.text
+        reporters = {index.sentences[i].source_id for i in _brute_force_same_as(index, position)}
+        assert index.reporter_count(sentence) == len(reporters), sentence.text
     # retellings meet, topic-only neighbours do not
     assert index.same_as(index.sentences[2]) == [2, 3, 4]
     assert index.same_as(index.sentences[9]) == [9, 10]
@@ -378,3 +380,16 @@ def test_month_names_and_times_of_day_are_set_aside_in_their_stemmed_form() -> N
 def test_nothing_to_drop_or_fold_gives_nothing() -> None:
     assert drop_repeats([]) == []
     assert fold_same_event([]) == []
+
+
+def test_a_source_telling_a_fact_twice_counts_once_among_its_reporters() -> None:
+    told = [
+        ("S1", "The ferry strike at the port of Vesterhavn continued on Tuesday."),
+        ("S1", "The strike at Vesterhavn port went on into Tuesday, the ferry operator said."),
+        ("S2", "The ferry strike at Vesterhavn port continued into Tuesday."),
+        ("S3", "Harbour fees in Halden rise next spring, the council said."),
+    ]
+    index = FactIndex([Sentence(sid, k, 0, text) for k, (sid, text) in enumerate(told)])
+    assert index.same_as(index.sentences[0]) == [0, 1, 2]
+    assert [index.reporter_count(s) for s in index.sentences] == [2, 2, 2, 1]
+    assert [len(index.reporters(s)) for s in index.sentences] == [2, 2, 2, 1]

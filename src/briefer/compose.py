@@ -140,7 +140,7 @@ def _weighed(ranked: Sequence[Candidate], index: FactIndex) -> list[Candidate]:
     weighed = [
         Candidate(
             c.sentence,
-            c.score + CORROBORATION * math.log2(len(index.reporters(c.sentence))),
+            c.score + CORROBORATION * math.log2(index.reporter_count(c.sentence)),
             c.when,
         )
         for c in ranked[:POOL]
