@@ -12,6 +12,7 @@ import docx
 import pytest
 from docx.shared import Cm, Pt
 
+from briefer import layout
 from briefer.docx_render import render_docx
 from briefer.errors import TemplateError
 from briefer.layout import (
@@ -307,3 +308,34 @@ def test_a_broken_template_parsed_ahead_is_reported_when_opened(tmp_path: Path) 
     parse_template_ahead(tmp_path)  # ahead of use: nothing raised, nothing kept
     with pytest.raises(TemplateError, match=r"brief\.docx"):
         open_template(tmp_path)
+
+
+def _template_with_headers(folder: Path) -> Path:
+    """The shipped template with a first-page header, a header table and a footer line."""
+    document = docx.Document(io.BytesIO(template_bytes("brief.docx")))
+    section = document.sections[0]
+    section.different_first_page_header_footer = True
+    section.first_page_header.paragraphs[0].text = "HARBOUR DESK  {title}"
+    table = section.header.add_table(1, 2, Cm(16))
+    table.cell(0, 0).text, table.cell(0, 1).text = "Policy brief", "{date}"
+    section.first_page_footer.paragraphs[0].text = "Internal: do not forward"
+    document.save(folder / "brief.docx")
+    return folder
+
+
+@pytest.mark.parametrize("custom", [False, True], ids=["shipped", "headers"])
+def test_the_fitting_hands_its_template_copy_back_unchanged_for_the_renderer(
+    custom: bool, tmp_path: Path
+) -> None:
+    templates = _template_with_headers(tmp_path) if custom else None
+    brief = make_brief(key_points=3, chronology=4, words=20)
+    document = open_template(templates)
+    parts = [p.blob for p in document.part.package.iter_parts()]
+    read_geometry(document, brief.page, header_fields(brief))
+    assert [p.blob for p in document.part.package.iter_parts()] == parts  # only read
+
+    parse_template_ahead(templates)
+    fitted = fit_to_page(brief, templates)  # its copy parsed ahead, read, handed back
+    reused = render_docx(fitted, templates)  # filled by the renderer
+    layout._PARSED_AHEAD.clear()
+    assert render_docx(fitted, templates) == reused  # a copy parsed afresh: the same file
