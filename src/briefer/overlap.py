@@ -114,25 +114,21 @@ def overlaps(
     # prefix can be shorter (a larger partner must share more: least_shared grows with the
     # larger size) while the larger set's allows for smaller partners; a pair is met on a
     # key of the smaller set's prefix and of the larger set's
-    lead = entry_size - np.maximum(as_smaller[entry_size], 2) + 2
-    follow = entry_size - np.maximum(as_larger[entry_size], 2) + 2
-    in_prefix = position < np.maximum(lead, follow)
+    lead = position < entry_size - np.maximum(as_smaller[entry_size], 2) + 2
+    follow = position < entry_size - np.maximum(as_larger[entry_size], 2) + 2
+    in_prefix = lead | follow
     p_place, p_rank, p_left = entry_place[in_prefix], entry_rank[in_prefix], left_over[in_prefix]
+    p_member = by_size[p_place]
+    # a pair of words is in a prefix when its later word is (words come rarest first)
     p_lead, p_follow = lead[in_prefix], follow[in_prefix]
-    p_position = position[in_prefix]
+    del lead, follow
     one, other = _within_runs(np.bincount(p_place, minlength=n))
     keys = p_rank[one] * size_v + p_rank[other]
     order = np.argsort(keys, kind="stable")  # by word pair, smaller sets first within
-    one, other = one[order], other[order]
-    last = p_position[other]  # the later of the two words' places in the set
-    met_on_two = (
-        keys[order],
-        by_size[p_place[one]],
-        p_left[other],
-        last < p_lead[other],
-        last < p_follow[other],
-    )
-    del one, other, keys, order, p_place, p_rank, p_left  # the working memory's peak is here
+    other = other[order]
+    met_on_two = (keys[order], p_member[one[order]], p_left[other], p_lead[other], p_follow[other])
+    del one, other, keys, order  # the working memory's peak is here
+    del p_place, p_rank, p_left, p_member, p_lead, p_follow
     pairs = [_pairs_within_groups(*met_on_two, 2, sizes, least, n)]
     del met_on_two
     # a set whose fellow may share a single word (one-word sets) meets it on any word
