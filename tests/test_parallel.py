@@ -355,3 +355,25 @@ def test_more_items_than_a_pool_has_chunk_numbers_for_go_in_larger_chunks(
 
 def _doubled_chunk(chunk: list[int]) -> list[int]:
     return [2 * n for n in chunk]
+
+
+def test_chunk_numbers_a_pipe_cannot_hold_are_an_error_not_a_hang(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The numbers are written before any worker reads them: more than the pipe holds
+    (64 KB here) fails at once, before any process is started, and map_ordered does the work
+    in this process."""
+    from briefer import workers
+
+    monkeypatch.setattr(workers, "MAX_CHUNKS", 10**6)
+    began = time.monotonic()
+    with pytest.raises(OSError):
+        workers.Workers(_doubled_chunk, [[1]] * 100_000, 2)
+    assert time.monotonic() - began < 10
+    with pytest.raises(ChildProcessError):  # no worker was started
+        os.waitpid(-1, os.WNOHANG)
+
+    monkeypatch.setenv("BRIEFER_WORKERS", "2")
+    monkeypatch.setattr(parallel, "MAX_CHUNKS", 10**6)
+    monkeypatch.setattr(parallel, "CHUNK", 1)
+    assert parallel.map_ordered(_doubled, range(100_000)) == [2 * n for n in range(100_000)]

@@ -96,7 +96,7 @@ def map_ordered(
         return [function(item) for item in todo]
     if warm is not None:
         warm()
-    size = max(CHUNK, -(-len(todo) // MAX_CHUNKS))  # (larger chunks past 196,608 items)
+    size = max(CHUNK, -(-len(todo) // MAX_CHUNKS))  # (larger chunks past 12,288 items)
     chunks = [todo[k : k + size] for k in range(0, len(todo), size)]
     results: list[R] = []
     prctl()  # looked up here, for the workers to inherit

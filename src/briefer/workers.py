@@ -74,8 +74,8 @@ _HEADER = struct.Struct("=iBQ")
 #: takes one whole number (a pipe is read under a lock, and all were written before)
 _TICKET = struct.Struct("=i")
 #: the most chunks a pool takes: their numbers are written before the workers start, and must
-#: fit in a pipe without waiting for a reader (64 KB, 16,384 numbers)
-MAX_CHUNKS = 16_384
+#: fit in a pipe without waiting for a reader (4 KB, which every system's pipes hold)
+MAX_CHUNKS = 1_024
 #: the chunk number of a worker's last message: it leaves (its pipe's end follows)
 _LEFT = -1
 #: each worker's pipe for its results is made this large where the system allows (Linux):
@@ -105,8 +105,12 @@ class Workers(Generic[T, R]):
         # the chunks' numbers, for the workers to take one by one: no lock, no shared memory
         # (a worker killed midway cannot leave the others waiting for one)
         tickets, feed = os.pipe()
-        try:
+        try:  # (a pipe that cannot hold them raises BlockingIOError: the work is done here)
+            os.set_blocking(feed, False)
             _write_all(feed, b"".join(_TICKET.pack(number) for number in range(len(chunks))))
+        except OSError:
+            os.close(tickets)
+            raise
         finally:
             os.close(feed)
         parent = os.getpid()
