@@ -682,3 +682,33 @@ def test_text_word_cannot_hold_is_cleaned_and_markup_characters_round_trip(
     assert any("&" in t for t in texts) and any(c in "".join(texts) for c in "🚢😟")
     links = [link.address for p in document.paragraphs for link in p.hyperlinks if link.address]
     assert "https://kestrel.example/pier?a=1&b=2" in links
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Plain words, quoted “words” and a figure of 4,000.",
+        " leading space",
+        "trailing space ",
+        "",
+        "tab\tin the middle",
+        "line\nbreak and\r\ncarriage return",
+        "\t",
+        "ümlaut, 日本語, emoji 🙂, zero\u200bwidth",
+    ],
+)
+def test_a_run_is_written_as_python_docx_writes_it(text: str) -> None:
+    """The renderer adds a run's text without python-docx's character-by-character reading
+    when it holds no tab or break: the XML is what ``add_run`` gives, styled or not."""
+    from docx.enum.style import WD_STYLE_TYPE
+
+    from briefer.docx_render import _StyleIds
+
+    ours, theirs = docx.Document(), docx.Document()
+    styles = _StyleIds(ours)
+    for name in (None, "Strong"):
+        run = styles.run(ours.add_paragraph(), text, name)
+        reference = theirs.add_paragraph().add_run(text)
+        if name:
+            reference._r.style = theirs.part.get_style_id(name, WD_STYLE_TYPE.CHARACTER)
+        assert run._r.xml == reference._r.xml

@@ -121,7 +121,12 @@ class _StyleIds:
         return paragraph
 
     def run(self, paragraph: Paragraph, text: str, name: str | None) -> Run:
-        run = paragraph.add_run(text)
+        if "\t" in text or "\n" in text or "\r" in text:
+            run = paragraph.add_run(text)  # tabs and breaks become their elements
+        else:  # one w:t, as add_run writes it, without its character-by-character reading
+            run = paragraph.add_run()
+            if text:
+                run._r.add_t(text)
         if name:  # as add_run: an empty name is no style
             run._r.style = self(name, WD_STYLE_TYPE.CHARACTER)
         return run
