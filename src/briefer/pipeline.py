@@ -89,15 +89,13 @@ def _load_ranking(options: BriefOptions) -> None:
 
 def _load_composing(options: BriefOptions) -> None:
     """Import what composing, fitting and writing a brief need (≈ 0.3 s: numpy, the policy
-    sections, python-docx, Jinja2), load ranking's stemmer, fit the significance model,
-    compile the Markdown template and parse the Word template: done while the workers
-    clean, this process would otherwise only wait for them."""
+    sections, python-docx, Jinja2), load ranking's stemmer, compile the Markdown template
+    and parse the Word template: done while the workers clean, this process would otherwise
+    only wait for them. (The significance model is fitted where the sources are read for the
+    policy sections: on many sources, the background process, which has time to spare.)"""
     from . import compose, docx_render, layout, render  # noqa: F401
-    from .significance import model
 
     _load_ranking(options)
-    # fitted here once, before the workers that read the sources fork, instead of in each
-    model()
     if options.templates is None:  # a user's templates are read afresh when rendered
         render.compile_shipped_template()
     layout.parse_template_ahead(options.templates)  # for the fitting and the Word file
