@@ -145,7 +145,6 @@ class FactIndex:
         self.refused: list[Disagreement] = []
         self.words = [self._words(s) for s in self.sentences]
         self._position = {(s.source_id, s.index): i for i, s in enumerate(self.sentences)}
-        self._reporter_counts: list[int] = []  # by position (made with ``_same``)
 
     @cached_property
     def _too_common(self) -> int:
@@ -161,8 +160,10 @@ class FactIndex:
         return {w: p for w, p in postings.items() if len(p) <= self._too_common}
 
     @cached_property
-    def _same(self) -> tuple[list[int], list[int]]:
-        """Who reports the same fact as whom, for every sentence at once: (starts, positions).
+    def _same(self) -> tuple[list[int], list[int], list[int]]:
+        """Who reports the same fact as whom, for every sentence at once: (starts, positions,
+        reporter counts), the sentences of sentence ``i`` being ``positions[starts[i] :
+        starts[i + 1]]`` and its count the number of distinct sources among them.
 
         A sentence is the same fact as another when they share at least two words that are
         not too common to look facts up by, and :func:`same_fact` holds for all their words;
@@ -195,8 +196,8 @@ class FactIndex:
             [ids.setdefault(s.source_id, len(ids)) for s in self.sentences], dtype=np.int64
         )
         met = np.unique(source * max(1, len(ids)) + source_of[target])
-        self._reporter_counts = np.bincount(met // max(1, len(ids)), minlength=n).tolist()
-        return starts.tolist(), target[order].tolist()
+        counts = np.bincount(met // max(1, len(ids)), minlength=n)
+        return starts.tolist(), target[order].tolist(), counts.tolist()
 
     def language_of(self, sentence: Sentence) -> str:
         """The language ``sentence``'s source is written in."""
@@ -222,7 +223,7 @@ class FactIndex:
         """
         own = self.position(sentence)
         if own is not None:
-            starts, positions = self._same
+            starts, positions, _ = self._same
             return positions[starts[own] : starts[own + 1]]
         words = self._words(sentence)
         counts: Counter[int] = Counter()
@@ -242,8 +243,7 @@ class FactIndex:
         own = self.position(sentence)
         if own is None:
             return len(self.reporters(sentence))
-        self._same  # noqa: B018 - counts them
-        return self._reporter_counts[own]
+        return self._same[2][own]
 
 
 _BASIS_RANK = {"explicit": 0, "relative": 1, "published": 2}
