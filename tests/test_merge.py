@@ -243,6 +243,15 @@ def test_overlaps_miss_no_pair_that_is_the_same_fact(
         overlap_module.BIT_TABLE_BYTES = saved
     for name in ("first", "second", "shared", "shared_rare"):
         assert getattr(searched, name).tolist() == getattr(found, name).tolist()
+    # … and the same when the pairs are expanded a few at a time (chunks' edges everywhere)
+    saved = overlap_module.CHUNK
+    overlap_module.CHUNK = 3
+    try:
+        chunked = overlaps(sets, _least_shared(overlap))
+    finally:
+        overlap_module.CHUNK = saved
+    for name in ("first", "second", "shared", "shared_rare"):
+        assert getattr(chunked, name).tolist() == getattr(found, name).tolist()
 
 
 def _sequential_drop_repeats(items: list[Item]) -> list[Item]:

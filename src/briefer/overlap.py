@@ -25,8 +25,10 @@ import numpy.typing as npt
 
 IntArray = npt.NDArray[np.int64]
 
-#: pairs expanded at a time (bounds the working memory: about 80 bytes a pair)
-CHUNK = 500_000
+#: pairs expanded at a time (about 80 bytes a pair: 2.6 MB of working arrays, which stay in
+#: the processor's cache and are reused from one chunk to the next; 500,000 at a time took
+#: 40 MB, fresh pages each time, and the join on bpoil_bbc 0.10 s instead of 0.085 s)
+CHUNK = 32_768
 #: above any count of shared words: a size no other size is ever met with
 NEVER_MET = np.iinfo(np.int64).max
 
