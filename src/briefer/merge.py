@@ -171,7 +171,7 @@ class FactIndex:
         """
         import numpy as np
 
-        from .overlap import overlaps
+        from .overlap import distinct, overlaps
 
         frequency: Counter[str] = Counter(w for words in self.words for w in words)
         common = frozenset(w for w, k in frequency.items() if k > self._too_common)
@@ -195,7 +195,7 @@ class FactIndex:
         source_of = np.array(
             [ids.setdefault(s.source_id, len(ids)) for s in self.sentences], dtype=np.int64
         )
-        met = np.unique(source * max(1, len(ids)) + source_of[target])
+        met = distinct(source * max(1, len(ids)) + source_of[target])
         counts = np.bincount(met // max(1, len(ids)), minlength=n)
         return starts.tolist(), target[order].tolist(), counts.tolist()
 

@@ -99,7 +99,7 @@ def overlaps(
     position = _runs(sizes[by_size])
     left_over = entry_size - position - 1
     least = _table(least_shared, sizes)
-    present = _distinct(sizes)
+    present = distinct(sizes)
     fewest = np.zeros(len(least), dtype=np.int64)
     as_smaller = np.zeros(len(least), dtype=np.int64)  # the least shared with a larger set
     as_larger = np.zeros(len(least), dtype=np.int64)  # … with a smaller one
@@ -146,7 +146,7 @@ def overlaps(
             anyone,
         )
         pairs.append(_pairs_within_groups(*met_on_one, 1, sizes, least, n))
-    merged = _distinct(np.concatenate([a * n + b for a, b in pairs]))
+    merged = distinct(np.concatenate([a * n + b for a, b in pairs]))
     first, second = merged // n, merged % n
 
     by_word = np.sort(rows * size_v + ids)  # each set's words by id, for look-ups
@@ -202,8 +202,8 @@ def _pairs_within_groups(
         room = met + np.minimum(left_over[left], left_over[right])
         fits = (room >= least[sizes[one], sizes[other]]) & follows[right]
         low, high = np.minimum(one[fits], other[fits]), np.maximum(one[fits], other[fits])
-        keys.append(_distinct(low * n + high))
-    merged = _distinct(np.concatenate(keys)) if keys else np.zeros(0, dtype=np.int64)
+        keys.append(distinct(low * n + high))
+    merged = distinct(np.concatenate(keys)) if keys else np.zeros(0, dtype=np.int64)
     return merged // n, merged % n
 
 
@@ -216,8 +216,9 @@ def _table(
     return grid.reshape(len(span), len(span))
 
 
-def _distinct(values: IntArray) -> IntArray:
-    """The distinct values, sorted (``np.unique`` by sorting, faster than its hashing)."""
+def distinct(values: IntArray) -> IntArray:
+    """The distinct values, sorted: ``np.unique`` by sorting, faster than its hashing (and
+    numpy 2's ``np.unique`` imports ``numpy.ma`` on first use, 10 ms, to rule out masks)."""
     ordered = np.sort(values)
     if len(ordered) < 2:
         return ordered
