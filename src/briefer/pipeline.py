@@ -89,11 +89,14 @@ def _load_ranking(options: BriefOptions) -> None:
 
 def _load_composing(options: BriefOptions) -> None:
     """Import what composing, fitting and writing a brief need (≈ 0.3 s: numpy, the policy
-    sections, python-docx, Jinja2), load ranking's stemmer, compile the Markdown template
-    and parse the Word template: done while the workers clean, this process would otherwise
-    only wait for them. (The significance model is fitted where the sources are read for the
-    policy sections: on many sources, the background process, which has time to spare.)"""
-    from . import compose, docx_render, layout, render  # noqa: F401
+    sections, the similarity join, python-docx, Jinja2, the file writing), load ranking's
+    stemmer, compile the Markdown template and parse the Word template: done while the
+    workers clean, this process would otherwise only wait for them. (The significance model
+    is fitted where the sources are read for the policy sections: on many sources, the
+    background process, which has time to spare.)"""
+    # (the similarity join, and the atomic writing and converters write_brief imports: 5-8 ms
+    # in the one-process stretch after the ranking when first imported there)
+    from . import atomic, compose, convert, docx_render, layout, overlap, render  # noqa: F401
 
     _load_ranking(options)
     if options.templates is None:  # a user's templates are read afresh when rendered
