@@ -26,6 +26,7 @@ from pathlib import Path
 
 from briefer.metadata import find_header, is_date_only
 from briefer.models import CleanArticle, LineDecision, Metadata, RawArticle
+from briefer.typography import TYPOGRAPHIC, plain
 
 logger = logging.getLogger(__name__)
 
@@ -150,13 +151,16 @@ _CAPTION = re.compile(
 _CAPTION_WORDS = (
     "photo", "image", "picture", "video", "getty", "shutterstock", "istock", "[", "(pic",
     "(file", "(credit", "(source",
+    "\u2013", "\u2014",  # the en and em dashes before a credit (in text that is plain, not ASCII)
 )
 _CAPTION_OPENINGS = (
     "pic", "caption", "credit", "file", "media", "illustration", "graphic", "infographic",
     "watch", "listen", "gallery", "slideshow", "representa",
 )
-#: what ``^\W*`` passes over in lower-cased ASCII text
-_ASCII_NOT_WORD = "".join(chr(c) for c in range(128) if not (chr(c).isalnum() or chr(c) == "_"))
+#: what ``^\W*`` passes over in lower-cased plain text (:func:`~briefer.typography.plain`)
+_PLAIN_NOT_WORD = TYPOGRAPHIC + "".join(
+    chr(c) for c in range(128) if not (chr(c).isalnum() or chr(c) == "_")
+)
 
 
 def _may_be_caption(lowered: str | None) -> bool:
@@ -164,7 +168,7 @@ def _may_be_caption(lowered: str | None) -> bool:
     return (
         lowered is None
         or any(word in lowered for word in _CAPTION_WORDS)
-        or lowered.lstrip(_ASCII_NOT_WORD).startswith(_CAPTION_OPENINGS)
+        or lowered.lstrip(_PLAIN_NOT_WORD).startswith(_CAPTION_OPENINGS)
     )
 
 
@@ -532,20 +536,22 @@ def _is_menu(line: _Line) -> bool:
 def _may_match(lowered: str | None, words: tuple[str, ...]) -> bool:
     """False when a line cannot match a pattern whose every match holds one of ``words``.
 
-    ``lowered`` is the line lower-cased (:func:`_lowered_ascii`), None when it is not ASCII.
-    Substring tests are many times faster than the case-insensitive pattern; text that is not
-    ASCII always goes to the pattern (its case folding knows letters such as 'ſ' and 'K')."""
+    ``lowered`` is the line lower-cased (:func:`_lowered_plain`), None when it is not ASCII
+    but for curly quotes and long dashes (:func:`~briefer.typography.plain`). Substring tests
+    are many times faster than the case-insensitive pattern; other text always goes to the
+    pattern (its case folding knows letters such as 'ſ' and 'K'). A pattern naming one of the
+    typographic characters lists it among its ``words``."""
     return lowered is None or any(word in lowered for word in words)
 
 
-def _lowered_ascii(text: str) -> str | None:
-    return text.lower() if text.isascii() else None
+def _lowered_plain(text: str) -> str | None:
+    return text.lower() if plain(text) else None
 
 
 def _rule(line: _Line) -> str | None:
     """The boilerplate a line is by its form alone, or None."""
     text = line.text
-    lowered = _lowered_ascii(text)  # for the _may_match tests below, made once
+    lowered = _lowered_plain(text)  # for the _may_match tests below, made once
     short = line.words <= _SHORT_WORDS
     headline_like = line.words <= 25 and not line.terminal
     if _AD.match(text) or (line.words <= 6 and _AD_SIZE.search(text)):

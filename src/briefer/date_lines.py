@@ -11,6 +11,8 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from .typography import plain
+
 __all__ = [
     "FILLER",
     "PLACE_FIRST",
@@ -111,9 +113,10 @@ def find_dates(text: str) -> list[tuple[dt.date, int, int]]:
             if date is not None:
                 found.append((date, start, end))
                 taken.append((start, end))
-    # "4 mars 2025", "3 de mayo de 2010"; on ASCII text, lower-casing it and the pattern matches
-    # what re.IGNORECASE would, ten times faster
-    if not text.isascii() or _FOREIGN_MONTH.search(text.lower()):
+    # "4 mars 2025", "3 de mayo de 2010"; on ASCII text (curly quotes and long dashes aside:
+    # the foreign dates hold none), lower-casing it and the pattern matches what re.IGNORECASE
+    # would, ten times faster
+    if not plain(text) or _FOREIGN_MONTH.search(text.lower()):
         from .date_words import full_dates
 
         for date, start, end in full_dates(text):
@@ -173,8 +176,9 @@ def _other_word(lowered: str) -> bool:
 def says_more_than_when(text: str) -> bool:
     """True when plain ASCII ``text`` holds a whole word that no date, time, relative-date or
     filler pattern takes out (and no foreign date): whatever those patterns remove, words are
-    left. False means only that the quick test cannot tell."""
-    if not text.isascii():
+    left. False means only that the quick test cannot tell. Curly quotes and long dashes
+    (:func:`~briefer.typography.plain`) are punctuation to the patterns too."""
+    if not plain(text):
         return False  # the patterns' case folding and other languages: no quick answer
     lowered = text.lower()
     return not _FOREIGN_MONTH.search(lowered) and _other_word(lowered)
@@ -195,7 +199,7 @@ def is_date_only(line: str) -> bool:
     # Tue February 11, 2025"); whatever is not a date, a time or a date word rules a line out
     if not text or len(text) > 130:
         return False
-    if text.isascii():  # (other text goes to the patterns: case folding, other languages)
+    if plain(text):  # (other text goes to the patterns: case folding, other languages)
         lowered = text.lower()
         if _NO_DIGIT.fullmatch(text) and not any(word in lowered for word in _RELATIVE_WORDS):
             # every date, time and "3 hours ago" holds a digit; without one only the
