@@ -12,10 +12,15 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from briefer import clean, date_lines
+from briefer import clean, date_lines, language, mojibake, read, significance, split, standalone
 from briefer.clean import clean_article
+from briefer.language import detect_language
 from briefer.metadata import find_dates, is_date_only
 from briefer.models import RawArticle
+from briefer.mojibake import repair_mojibake
+from briefer.read import tidy_text
+from briefer.split import Tokenizer
+from briefer.standalone import is_candidate
 from briefer.typography import TYPOGRAPHIC, plain
 
 
@@ -125,3 +130,43 @@ def test_generated_pages_are_cleaned_as_the_patterns_would(lines: list[str]) -> 
         patched.setattr(date_lines, "plain", str.isascii)
         slow = _clean(page)
     assert quick == slow
+
+
+SENTENCE_WORDS = [
+    "The", "minister’s", "office", "said", "on", "Friday", "that", "the", "strike", "will",
+    "cost", "about", "two", "million", "kroner", "–", "—", "“We", "cannot", "wait,”", "she",
+    "said.", "U.S.", "self-interest", "12.5", "per", "cent", "‘final’", "offer…", "ALL",
+    "CAPS", "HEADLINE", "could", "affect", "thousands", "of", "jobs", "for", "the", "first",
+    "time", "don’t", "it’s", "1970s-era", "12:48", "pm", "\r", "\t", "?", ":",
+]  # fmt: skip
+SENTENCES = st.lists(st.sampled_from(SENTENCE_WORDS), min_size=1, max_size=30).map(" ".join)
+
+
+def _every_reading(text: str) -> tuple[object, ...]:
+    return (
+        is_candidate(text),
+        Tokenizer("english").to_words(text),
+        significance.significance([text]),
+        tidy_text(text),
+        repair_mojibake(text),
+        detect_language([text]),
+    )
+
+
+@settings(max_examples=300, deadline=None)
+@given(SENTENCES)
+def test_sentences_read_as_the_patterns_read_them(text: str) -> None:
+    quick = _every_reading(text)
+    with pytest.MonkeyPatch.context() as patched:
+        for module in (standalone, split, significance, read, mojibake, language):
+            patched.setattr(module, "plain", str.isascii)
+        slow = _every_reading(text)
+    assert quick == slow
+
+
+def test_curly_quotes_keep_words_whole() -> None:
+    words = Tokenizer("english").to_words("The minister’s “final offer” – rejected…")
+    assert words == ("The", "minister’s", "final", "offer", "rejected")
+    assert is_candidate("The minister’s “final offer” was rejected by the union on Friday.")
+    assert not is_candidate("“THE MINISTER’S FINAL OFFER WAS REJECTED BY THE UNION”")
+    assert tidy_text("“Quoted” – and tidy\r\n") == "“Quoted” – and tidy\n"

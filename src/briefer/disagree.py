@@ -33,6 +33,7 @@ from .dating import date_sentence, find_dates
 from .merge import same_fact, source_order
 from .models import Source
 from .split import split_paragraph
+from .typography import plain
 from .words import content_words
 
 __all__ = [
@@ -128,7 +129,7 @@ def _may_hold_number(text: str) -> bool:
     """False when :data:`_NUMBER` finds nothing in ``text`` for sure: plain ASCII with no digit
     and no number word in it (tests many times faster than the pattern, which most sentences
     fail; text that is not ASCII always goes to the pattern, for its case folding)."""
-    if not text.isascii() or _DIGIT.search(text):
+    if not plain(text) or _DIGIT.search(text):
         return True
     lowered = text.lower()
     return any(word in lowered for word in _NUMBER_WORDS)

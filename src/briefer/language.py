@@ -15,6 +15,8 @@ from collections import Counter
 from collections.abc import Iterable
 from functools import cache
 
+from .typography import plain
+
 #: languages with both a Snowball stemmer and stop words in sumy, needing no extra package
 LANGUAGES = (
     "english", "french", "german", "spanish", "italian", "portuguese", "swedish",
@@ -58,7 +60,7 @@ def detect_language(paragraphs: Iterable[str]) -> str:
     """The sumy language name ``paragraphs`` are most likely written in (English if unsure)."""
     sample: list[str] = []
     for paragraph in paragraphs:
-        if paragraph.isascii():  # lower-cased whole, not word by word: the same words
+        if plain(paragraph):  # lower-cased whole, not word by word: the same words
             sample += _WORD.findall(paragraph.lower())
         else:  # ("İ" lower-cases to two characters, which the pattern would split)
             sample += map(str.lower, _WORD.findall(paragraph))

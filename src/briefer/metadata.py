@@ -29,6 +29,7 @@ from briefer.bylines import (
 )
 from briefer.date_lines import PLACE_FIRST, find_dates, is_date_only, plausible
 from briefer.models import Metadata
+from briefer.typography import plain
 
 logger = logging.getLogger(__name__)
 
@@ -57,7 +58,7 @@ _DIGIT = re.compile(r"\d")
 def _top_bar(text: str) -> bool:
     """Whether ``text`` is a line of a page's top bar (weather, the e-paper): in plain ASCII
     (no degree sign) a match needs a digit or one of the bar's words, tested first."""
-    if text.isascii() and not _DIGIT.search(text):
+    if plain(text) and not _DIGIT.search(text):
         lowered = text.lower()
         if not any(word in lowered for word in _TOP_BAR_HINTS):
             return False

@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import re
 
+from .typography import plain
+
 __all__ = ["repair_mojibake"]
 
 #: Windows-1252's characters for bytes 0x80–0x9F (the five undefined bytes are absent).
@@ -81,7 +83,8 @@ def repair_mojibake(text: str) -> str:
     squeezing whitespace) is repaired too, when it sits next to a repaired character of its
     kind; elsewhere "é «" stays French.
     """
-    if text.isascii() or not _RUN.search(text):  # mojibake is never ASCII: no search
+    # mojibake is never plain (every run opens on a Latin-1 letter, Â-ô): no search
+    if plain(text) or not _RUN.search(text):
         return text
     text = _RUN.sub(_fix, text)
     # "Â" + a space: a no-break space (C2 A0) whose second byte a whitespace squeeze turned

@@ -50,6 +50,7 @@ from briefer.errors import SkipFile
 from briefer.html import extract_html, html_fragment_lines, looks_like_html, parse_published
 from briefer.models import METADATA_FIELDS, Metadata, RawArticle, Skipped
 from briefer.mojibake import repair_mojibake
+from briefer.typography import plain
 
 if TYPE_CHECKING:  # python-docx is imported when a Word file is read (0.06 s a start)
     from docx.table import Table
@@ -357,6 +358,9 @@ def tidy_text(text: str) -> str:
     # nothing to change in ASCII text without control characters (most feeds: JSON escapes
     # every other character); deleting the tidy bytes leaves none (7x faster than a search)
     if text.isascii() and not text.encode("ascii").translate(None, _ASCII_TIDY):
+        return text
+    # the same with curly quotes and long dashes, which need no tidying (as "?", a tidy byte)
+    if plain(text) and not text.encode("ascii", "replace").translate(None, _ASCII_TIDY):
         return text
     text = _NEWLINES.sub("\n", text)
     text = _INVISIBLE.sub("", text)

@@ -28,6 +28,7 @@ from importlib import resources
 import numpy as np
 import numpy.typing as npt
 
+from .typography import plain
 from .words import content_words
 
 __all__ = ["Model", "fit", "is_significant", "load_labelled", "model", "significance"]
@@ -110,7 +111,7 @@ class Model:
 
 
 def _cue_counts(text: str) -> list[float]:
-    if text.isascii():
+    if plain(text):  # (curly quotes and long dashes have no case to fold)
         lowered = text.lower()
         counts = [float(len(pattern.findall(lowered))) for pattern in _ASCII_CUES]
     else:

@@ -22,6 +22,7 @@ import itertools
 import re
 
 from .memo import Memo
+from .typography import plain
 
 __all__ = ["Tokenizer", "sentence_spans", "split_sentences"]
 
@@ -400,10 +401,11 @@ def _word_pattern() -> re.Pattern[str]:
         r"|[" + _CJK + r"]"  # each CJK character is a token
     )
 
-#: the same tokens in ASCII text, where no character is CJK (no look-ahead at each one)
-_ASCII_WORD = re.compile(
+#: the same tokens in ASCII text, where no character is CJK (no look-ahead at each one), also
+#: with curly quotes and long dashes in it (:func:`~briefer.typography.plain`: "minister’s")
+_PLAIN_WORD = re.compile(
     r"(?:[A-Za-z]\.){2,}(?![A-Za-z0-9])"
-    r"|[A-Za-z0-9](?:[A-Za-z0-9]|['\-](?=[A-Za-z0-9])|(?<=\d)[.,:](?=\d))*"
+    r"|[A-Za-z0-9](?:[A-Za-z0-9]|['’\-](?=[A-Za-z0-9])|(?<=\d)[.,:](?=\d))*"
 )
 
 
@@ -427,7 +429,7 @@ class Tokenizer:
         return tuple(split_sentences(paragraph))
 
     def to_words(self, sentence: str) -> tuple[str, ...]:
-        return tuple((_ASCII_WORD if sentence.isascii() else _word_pattern()).findall(sentence))
+        return tuple((_PLAIN_WORD if plain(sentence) else _word_pattern()).findall(sentence))
 
     def __repr__(self) -> str:
         return f"Tokenizer({self._language!r})"
