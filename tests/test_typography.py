@@ -31,7 +31,8 @@ def test_plain_text_is_ascii_but_for_quotes_dashes_and_the_ellipsis() -> None:
     assert not plain("12 März 2010")
     assert not plain("Caption © Reuters")  # a sign some patterns name
     assert not plain("1° maggio 2010")  # Italian's ordinal, which a date pattern names
-    assert not plain("\u00a0")
+    assert plain("Updated 12\u00a0March 2010")  # a no-break space
+    assert not plain("\u2009")  # (a thin space is no typographic character of briefer's)
 
 
 def test_the_typographic_characters_are_neither_letters_digits_nor_case_forms_of_them() -> None:
@@ -54,7 +55,7 @@ PIECES = [
     "Reuters]", "(Photo:", "image", "caption", "credit", "video", "Screengrab", "|", ",", ".",
     "Subscribe", "follow", "Copyright", "rights", "reserved", "comments", "are", "moderated",
     "cookies", "Watch:", "said", "minister’s", "“final", "offer”", "‘quote’", "–", "—", "…",
-    "“", "”", "’", "-", "1°", "maggio", "°",
+    "“", "”", "’", "-", "1°", "maggio", "°", "\u00a0", "12\u00a0March", "Mr.\u00a0Roe",
 ]  # fmt: skip
 LINES = st.lists(st.sampled_from(PIECES), min_size=1, max_size=9).map(" ".join)
 
@@ -74,6 +75,7 @@ def test_date_lines_answer_as_the_patterns_do(line: str) -> None:
 def test_typographic_date_lines() -> None:
     assert is_date_only("Updated – 12 March 2010, 10:45 GMT")
     assert is_date_only("Published — 3 hours ago")
+    assert is_date_only("Updated\u00a012\u00a0March 2010")
     assert not is_date_only("The minister’s office said on 12 March 2010 it would appeal.")
     assert not is_date_only("“12 March 2010”")  # quotation marks are more than a date
     assert [d for d, _, _ in find_dates("Paris – le 1er mars 2012 – “communiqué”")] == [
@@ -137,7 +139,8 @@ SENTENCE_WORDS = [
     "cost", "about", "two", "million", "kroner", "–", "—", "“We", "cannot", "wait,”", "she",
     "said.", "U.S.", "self-interest", "12.5", "per", "cent", "‘final’", "offer…", "ALL",
     "CAPS", "HEADLINE", "could", "affect", "thousands", "of", "jobs", "for", "the", "first",
-    "time", "don’t", "it’s", "1970s-era", "12:48", "pm", "\r", "\t", "?", ":",
+    "time", "don’t", "it’s", "1970s-era", "12:48", "pm", "\r", "\t", "?", ":", "\u00a0",
+    "2\u00a0million",
 ]  # fmt: skip
 SENTENCES = st.lists(st.sampled_from(SENTENCE_WORDS), min_size=1, max_size=30).map(" ".join)
 

@@ -5,20 +5,21 @@
 
 Several of briefer's steps have a quick path for ASCII text: lower-case it once, look for a
 word before running a case-insensitive pattern, leave out the forms of other languages. News
-text is seldom ASCII, though: its quotes are curly, its dashes long. Those characters are
-neither letters nor digits, so they take no part in words or in case folding (the only
-characters a case-insensitive pattern takes for ASCII letters are the letters İ, ı, ſ and K);
-a quick path that holds for them too asks :func:`plain` rather than ``str.isascii``, and a
-pattern that names one of them lists it among the words it is looked for by.
+text is seldom ASCII, though: its quotes are curly, its dashes long, and a scraped page's
+spaces are often no-break spaces. Those characters are neither letters nor digits, so they
+take no part in words or in case folding (the only characters a case-insensitive pattern
+takes for ASCII letters are the letters İ, ı, ſ and K); a quick path that holds for them too
+asks :func:`plain` rather than ``str.isascii``, and a pattern that names one of them lists it
+among the words it is looked for by.
 """
 
 from __future__ import annotations
 
 import re
 
-#: curly quotes, en and em dashes and the ellipsis (U+2018, U+2019, U+201C, U+201D, U+2013,
-#: U+2014, U+2026)
-TYPOGRAPHIC = "\u2018\u2019\u201c\u201d\u2013\u2014\u2026"
+#: curly quotes, en and em dashes, the ellipsis and the no-break space (U+2018, U+2019, U+201C,
+#: U+201D, U+2013, U+2014, U+2026, U+00A0: "12\u00a0March", a scraped page's "&nbsp;")
+TYPOGRAPHIC = "\u2018\u2019\u201c\u201d\u2013\u2014\u2026\u00a0"
 
 #: a character neither ASCII nor typographic punctuation (one search: 0.5 µs a sentence, a tenth
 #: of deleting the punctuation and asking ``isascii``)
@@ -26,5 +27,5 @@ _OTHER = re.compile(f"[^\\x00-\\x7f{TYPOGRAPHIC}]")
 
 
 def plain(text: str) -> bool:
-    """Whether ``text`` is ASCII but for :data:`TYPOGRAPHIC` punctuation."""
+    """Whether ``text`` is ASCII but for :data:`TYPOGRAPHIC` punctuation and spaces."""
     return text.isascii() or _OTHER.search(text) is None
