@@ -24,11 +24,12 @@ from briefer.standalone import is_candidate
 from briefer.typography import TYPOGRAPHIC, plain
 
 
-def test_plain_text_is_ascii_but_for_quotes_dashes_and_the_ellipsis() -> None:
+def test_plain_text_is_ascii_but_for_quotes_dashes_spaces_and_money() -> None:
     assert plain("The council voted 7-4 on Friday.")
     assert plain("The minister’s “final offer” – rejected — again…")
     assert not plain("Le ministre a refusé")  # a letter
     assert not plain("12 März 2010")
+    assert plain("It will cost £2m (€2.3m)")
     assert not plain("Caption © Reuters")  # a sign some patterns name
     assert not plain("1° maggio 2010")  # Italian's ordinal, which a date pattern names
     assert plain("Updated 12\u00a0March 2010")  # a no-break space
@@ -56,6 +57,7 @@ PIECES = [
     "Subscribe", "follow", "Copyright", "rights", "reserved", "comments", "are", "moderated",
     "cookies", "Watch:", "said", "minister’s", "“final", "offer”", "‘quote’", "–", "—", "…",
     "“", "”", "’", "-", "1°", "maggio", "°", "\u00a0", "12\u00a0March", "Mr.\u00a0Roe",
+    "£2m", "€", "£",
 ]  # fmt: skip
 LINES = st.lists(st.sampled_from(PIECES), min_size=1, max_size=9).map(" ".join)
 
@@ -140,7 +142,7 @@ SENTENCE_WORDS = [
     "said.", "U.S.", "self-interest", "12.5", "per", "cent", "‘final’", "offer…", "ALL",
     "CAPS", "HEADLINE", "could", "affect", "thousands", "of", "jobs", "for", "the", "first",
     "time", "don’t", "it’s", "1970s-era", "12:48", "pm", "\r", "\t", "?", ":", "\u00a0",
-    "2\u00a0million",
+    "2\u00a0million", "£2.5m", "€40", "£",
 ]  # fmt: skip
 SENTENCES = st.lists(st.sampled_from(SENTENCE_WORDS), min_size=1, max_size=30).map(" ".join)
 

@@ -1,31 +1,32 @@
-"""Edited text's typographic punctuation, and a quick test for text that is ASCII but for it.
+"""Edited text's typographic characters, and a quick test for text that is ASCII but for them.
 
-    plain("The minister’s “final offer” – rejected")  →  True
+    plain("The minister’s “final offer” – £2m – rejected")  →  True
     plain("Le ministre a refusé")  →  False
 
 Several of briefer's steps have a quick path for ASCII text: lower-case it once, look for a
 word before running a case-insensitive pattern, leave out the forms of other languages. News
-text is seldom ASCII, though: its quotes are curly, its dashes long, and a scraped page's
-spaces are often no-break spaces. Those characters are neither letters nor digits, so they
-take no part in words or in case folding (the only characters a case-insensitive pattern
-takes for ASCII letters are the letters İ, ı, ſ and K); a quick path that holds for them too
-asks :func:`plain` rather than ``str.isascii``, and a pattern that names one of them lists it
-among the words it is looked for by.
+text is seldom ASCII, though: its quotes are curly, its dashes long, its money in pounds or
+euros, and a scraped page's spaces are often no-break spaces. Those characters are neither
+letters nor digits, so they take no part in words or in case folding (the only characters a
+case-insensitive pattern takes for ASCII letters are the letters İ, ı, ſ and K); a quick path
+that holds for them too asks :func:`plain` rather than ``str.isascii``, and a pattern that
+names one of them lists it among the words it is looked for by.
 """
 
 from __future__ import annotations
 
 import re
 
-#: curly quotes, en and em dashes, the ellipsis and the no-break space (U+2018, U+2019, U+201C,
-#: U+201D, U+2013, U+2014, U+2026, U+00A0: "12\u00a0March", a scraped page's "&nbsp;")
-TYPOGRAPHIC = "\u2018\u2019\u201c\u201d\u2013\u2014\u2026\u00a0"
+#: curly quotes, en and em dashes, the ellipsis, the no-break space (U+2018, U+2019, U+201C,
+#: U+201D, U+2013, U+2014, U+2026, U+00A0: "12\u00a0March", a scraped page's "&nbsp;"), and the
+#: pound and euro signs (U+00A3, U+20AC)
+TYPOGRAPHIC = "\u2018\u2019\u201c\u201d\u2013\u2014\u2026\u00a0\u00a3\u20ac"
 
-#: a character neither ASCII nor typographic punctuation (one search: 0.5 µs a sentence, a tenth
-#: of deleting the punctuation and asking ``isascii``)
+#: a character neither ASCII nor typographic (one search: 0.5 µs a sentence, a tenth
+#: of deleting the typographic characters and asking ``isascii``)
 _OTHER = re.compile(f"[^\\x00-\\x7f{TYPOGRAPHIC}]")
 
 
 def plain(text: str) -> bool:
-    """Whether ``text`` is ASCII but for :data:`TYPOGRAPHIC` punctuation and spaces."""
+    """Whether ``text`` is ASCII but for :data:`TYPOGRAPHIC` characters."""
     return text.isascii() or _OTHER.search(text) is None
