@@ -10,12 +10,15 @@ import sys
 import time
 from functools import partial
 from pathlib import Path
+from typing import Any
 
 import pytest
 
-from briefer import compose, dating, memo, parallel, split, words
+from briefer import compose, dating, memo, parallel, read, split, words
+from briefer.errors import LimitExceeded
 from briefer.models import BriefOptions
 from briefer.pipeline import make_brief
+from briefer.read import ReadResult, read_inputs
 
 CASE = Path(__file__).parent / "cases" / "mixed" / "inputs"
 
@@ -377,3 +380,80 @@ def test_chunk_numbers_a_pipe_cannot_hold_are_an_error_not_a_hang(
     monkeypatch.setattr(parallel, "MAX_CHUNKS", 10**6)
     monkeypatch.setattr(parallel, "CHUNK", 1)
     assert parallel.map_ordered(_doubled, range(100_000)) == [2 * n for n in range(100_000)]
+
+
+def _harbour_page(n: int) -> str:
+    """A small news page (invented): title, byline, date, three paragraphs, page chrome."""
+    day = 1 + n % 28
+    return f"""<!doctype html><html><head><meta charset="utf-8">
+<title>Ferry dispute, day {n}: crews vote again | Harbour News</title>
+<meta property="article:published_time" content="2024-03-{day:02d}T09:00:00Z">
+<meta name="author" content="Jane Roe"></head><body>
+<nav><a href="/">Home</a> | <a href="/local">Local</a> | <a href="/sport">Sport</a></nav>
+<article><h1>Ferry dispute, day {n}: crews vote again</h1>
+<p class="byline">By Jane Roe</p>
+<p>Ferry crews at Vesterhavn voted on day {n} of the dispute to keep striking, the union said,
+leaving about {1000 + 37 * n:,} passengers to find other ways across the fjord.</p>
+<p>The operator’s chief executive said the company’s “final offer” of a {n % 7 + 2} per cent
+rise still stood and that talks would resume on Monday.</p>
+<p>Harbour traders said takings had fallen by a third since the strike began.</p>
+</article><aside>Trending: Storm closes coast road · Council approves budget</aside>
+<footer>© 2024 Harbour News</footer></body></html>"""
+
+
+def _newsroom_folder(folder: Path, pages: int) -> Path:
+    folder.mkdir()
+    for n in range(pages):
+        (folder / f"page-{n:03d}.html").write_text(_harbour_page(n), encoding="utf-8")
+    (folder / "page-empty.html").write_bytes(b"   \n")
+    (folder / "page-binary.html").write_bytes(b"\x00\x01\x02binary" * 40)
+    (folder / "broken.docx").write_bytes(b"PK\x03\x04 not really a zip")
+    (folder / "notes.xyz").write_text("not an article", encoding="utf-8")
+    (folder / "wire.txt").write_text(
+        "Ferry talks resume\n\nTalks between the ferry operator and the union resumed on "
+        "Monday, both sides said, after a week of strikes at Vesterhavn.\n",
+        encoding="utf-8",
+    )
+    return folder
+
+
+def _read_with(
+    workers: str, folder: Path, monkeypatch: pytest.MonkeyPatch, **limits: int
+) -> ReadResult:
+    monkeypatch.setenv("BRIEFER_WORKERS", workers)
+    return read_inputs([folder], today=dt.date(2024, 6, 1), **limits)
+
+
+def test_pages_are_read_on_several_processes_with_the_same_results(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folder = _newsroom_folder(tmp_path / "in", read.PARALLEL_FILES + 2)
+    calls: list[int] = []
+    real = parallel.map_ordered
+
+    def spy(function: Any, items: list[Any], **kwargs: Any) -> list[Any]:
+        calls.append(len(items))
+        return real(function, items, **kwargs)
+
+    monkeypatch.setattr(parallel, "map_ordered", spy)
+    alone = _read_with("1", folder, monkeypatch)
+    both = _read_with("2", folder, monkeypatch)
+    # (the unsupported file is skipped when the folder is listed; one core: read in order here)
+    assert calls == [read.PARALLEL_FILES + 6, read.PARALLEL_FILES + 6]
+    assert both == alone
+    assert len(both.articles) == read.PARALLEL_FILES + 3
+    reasons = {s.file.rsplit("/", 1)[-1]: s.reason for s in both.skipped}
+    assert set(reasons) == {"page-empty.html", "page-binary.html", "broken.docx", "notes.xyz"}
+    # and the limit on articles still stops the run, as before
+    for workers in ("1", "2"):
+        with pytest.raises(LimitExceeded):
+            _read_with(workers, folder, monkeypatch, max_articles=read.PARALLEL_FILES)
+
+
+def test_a_few_pages_are_read_here(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # one page fewer than the parsed files that pay for workers (with the two bad pages and
+    # the Word file)
+    folder = _newsroom_folder(tmp_path / "in", read.PARALLEL_FILES - 4)
+    monkeypatch.setattr(parallel, "map_ordered", lambda *a, **k: pytest.fail("no workers"))
+    result = _read_with("2", folder, monkeypatch)
+    assert len(result.articles) == read.PARALLEL_FILES - 3

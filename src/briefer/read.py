@@ -42,6 +42,7 @@ import zipfile
 import zlib
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -72,6 +73,8 @@ WORD_SUFFIXES = frozenset({".docx"})
 JSON_SUFFIXES = frozenset({".json"})
 JSONL_SUFFIXES = frozenset({".jsonl", ".ndjson"})
 PDF_SUFFIXES = frozenset({".pdf"})
+#: the files whose reading is parsing, not decoding text
+_PARSED_SUFFIXES = HTML_SUFFIXES | WORD_SUFFIXES | PDF_SUFFIXES
 SUPPORTED_SUFFIXES = (
     TEXT_SUFFIXES
     | MARKDOWN_SUFFIXES
@@ -276,18 +279,53 @@ def read_inputs(
     """
     candidates, skipped = discover(inputs)
     limits.check_article_count(len(candidates), max_articles, "files")
+    read = partial(_read_or_skip, today=today, max_bytes=max_bytes)
+    if sum(path.suffix.lower() in _PARSED_SUFFIXES for path, _ in candidates) >= PARALLEL_FILES:
+        from .parallel import map_ordered
+
+        # pages, Word files and PDFs are parsed on every core (a page takes ~30 ms to parse);
+        # the results are the same, in the same order, and are taken in below as before
+        results = map_ordered(read, candidates, warm=partial(_load_parsers, candidates))
+    else:
+        results = [read(candidate) for candidate in candidates]
     articles: list[RawArticle] = []
-    for path, name in candidates:
-        try:
-            result = read_file(path, name, today=today, max_bytes=max_bytes)
-        except SkipFile as skip:
-            logger.info("skipping %s: %s", name, skip.reason)
-            skipped.append(Skipped(name, skip.reason))
+    for (_, name), result in zip(candidates, results, strict=True):
+        if isinstance(result, Skipped):
+            logger.info("skipping %s: %s", name, result.reason)
+            skipped.append(result)
             continue
         articles.extend(limits.cap_article(a, max_article_chars) for a in result.articles)
         skipped.extend(result.skipped)
         limits.check_article_count(len(articles), max_articles, "articles (files and feed items)")
     return ReadResult(tuple(articles), tuple(skipped))
+
+
+#: files whose reading is parsing (a page, a Word file, a PDF): from this many of them on,
+#: they are read in worker processes (briefer.parallel; fewer run here, as other files do)
+PARALLEL_FILES = 48
+
+
+def _read_or_skip(
+    candidate: tuple[Path, str], *, today: dt.date | None, max_bytes: int
+) -> ReadResult | Skipped:
+    """:func:`read_file`, a file that cannot be used given back as its ``Skipped``."""
+    path, name = candidate
+    try:
+        return read_file(path, name, today=today, max_bytes=max_bytes)
+    except SkipFile as skip:
+        return Skipped(name, skip.reason)
+
+
+def _load_parsers(candidates: Sequence[tuple[Path, str]]) -> None:
+    """Import the parsers these files need before the workers fork, once for all of them:
+    trafilatura and lxml for pages (0.15-0.2 s), python-docx for Word files. (The PDF
+    library, which sets itself up when imported, is imported by each worker that needs it.)"""
+    suffixes = {path.suffix.lower() for path, _ in candidates}
+    if suffixes & HTML_SUFFIXES:
+        import lxml.html  # noqa: F401
+        import trafilatura  # noqa: F401
+    if suffixes & WORD_SUFFIXES:
+        import docx  # noqa: F401
 
 
 def read_file(
