@@ -17,6 +17,7 @@ without it. ``--quick`` leaves out the 2,190-article runs and measures sumy on a
 from __future__ import annotations
 
 import argparse
+import gzip
 import json
 import os
 import re
@@ -39,6 +40,8 @@ from briefer.split import split_sentences
 HERE = Path(__file__).resolve().parent
 BRIEFER = Path(sys.executable).with_name("briefer")
 SEEDS = HERE.parents[1] / "shared" / "eval" / "cases" / "seeds" / "inputs"
+#: saved news pages (the boilerplate-removal benchmark's, gzipped HTML)
+PAGES = HERE.parents[1] / "shared" / "data" / "article-extraction-benchmark" / "html"
 SCALES = (100, 300, 1000, 2190)
 DOCUMENT_SENTENCES = 3000
 #: sumy is timed on a document this long and scaled by the square of the length (its matrix)
@@ -316,6 +319,21 @@ def main(argv: list[str] | None = None) -> int:
         "—",
         None,
     )
+    if PAGES.is_dir():  # saved web pages, parsed as a newsroom's folder of pages would be
+        pages = work / "pages"
+        pages.mkdir()
+        for page in sorted(PAGES.glob("*.html.gz")):
+            (pages / page.name.removesuffix(".gz")).write_bytes(gzip.decompress(page.read_bytes()))
+        count = len(list(pages.iterdir()))
+        print(f"briefer make on {count} saved web pages …", flush=True)
+        pages_wall, _, pages_cpu = timed_run_cpu(make_command(pages, work / "out"), repeat)
+        row(
+            f"make on {count} saved web pages (HTML, unrelated stories)",
+            f"{pages_wall:.2f} s, CPU {pages_cpu:.2f} s",
+            "— (no goal of its own)",
+            "—",
+            None,
+        )
     if SEEDS.is_dir():
         seeds_wall, _ = timed_run(make_command(SEEDS, work / "seeds"), repeat)
         row(
