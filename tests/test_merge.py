@@ -7,6 +7,7 @@ from collections import Counter
 from dataclasses import replace
 from itertools import combinations
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -234,24 +235,14 @@ def test_overlaps_miss_no_pair_that_is_the_same_fact(
             assert (i, j) in pairs, (a, b)
     for i, j, shared in zip(found.first, found.second, found.shared, strict=True):
         assert shared == len(sets[i] & sets[j])
-    # the shared words are counted the same when the (set, word) table is too large for bits
-    saved = overlap_module.BIT_TABLE_BYTES
-    overlap_module.BIT_TABLE_BYTES = 0
-    try:
-        searched = overlaps(sets, _least_shared(overlap))
-    finally:
-        overlap_module.BIT_TABLE_BYTES = saved
-    for name in ("first", "second", "shared", "shared_rare"):
-        assert getattr(searched, name).tolist() == getattr(found, name).tolist()
-    # … and the same when the pairs are expanded a few at a time (chunks' edges everywhere)
-    saved = overlap_module.CHUNK
-    overlap_module.CHUNK = 3
-    try:
-        chunked = overlaps(sets, _least_shared(overlap))
-    finally:
-        overlap_module.CHUNK = saved
-    for name in ("first", "second", "shared", "shared_rare"):
-        assert getattr(chunked, name).tolist() == getattr(found, name).tolist()
+    # the same answers when the (set, word) table is too large for bits, and when the pairs
+    # are expanded a few at a time (chunks' edges everywhere)
+    for setting, value in (("BIT_TABLE_BYTES", 0), ("CHUNK", 3)):
+        with pytest.MonkeyPatch.context() as patched:
+            patched.setattr(overlap_module, setting, value)
+            again = overlaps(sets, _least_shared(overlap))
+        for name in ("first", "second", "shared", "shared_rare"):
+            assert getattr(again, name).tolist() == getattr(found, name).tolist(), setting
 
 
 def _sequential_drop_repeats(items: list[Item]) -> list[Item]:
