@@ -537,7 +537,7 @@ def _may_match(lowered: str | None, words: tuple[str, ...]) -> bool:
     """False when a line cannot match a pattern whose every match holds one of ``words``.
 
     ``lowered`` is the line lower-cased (:func:`_lowered_plain`), None when it is not ASCII
-    but for curly quotes and long dashes (:func:`~briefer.typography.plain`). Substring tests
+    but for typographic characters (:func:`~briefer.typography.plain`). Substring tests
     are many times faster than the case-insensitive pattern; other text always goes to the
     pattern (its case folding knows letters such as 'ſ' and 'K'). A pattern naming one of the
     typographic characters lists it among its ``words``."""

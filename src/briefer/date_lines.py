@@ -113,7 +113,7 @@ def find_dates(text: str) -> list[tuple[dt.date, int, int]]:
             if date is not None:
                 found.append((date, start, end))
                 taken.append((start, end))
-    # "4 mars 2025", "3 de mayo de 2010"; on ASCII text (curly quotes and long dashes aside:
+    # "4 mars 2025", "3 de mayo de 2010"; on ASCII text (typographic characters aside:
     # the foreign dates hold none), lower-casing it and the pattern matches what re.IGNORECASE
     # would, ten times faster
     if not plain(text) or _FOREIGN_MONTH.search(text.lower()):
@@ -176,8 +176,8 @@ def _other_word(lowered: str) -> bool:
 def says_more_than_when(text: str) -> bool:
     """True when plain ASCII ``text`` holds a whole word that no date, time, relative-date or
     filler pattern takes out (and no foreign date): whatever those patterns remove, words are
-    left. False means only that the quick test cannot tell. Curly quotes and long dashes
-    (:func:`~briefer.typography.plain`) are punctuation to the patterns too."""
+    left. False means only that the quick test cannot tell. Typographic characters
+    (:func:`~briefer.typography.plain`) are punctuation and spaces to the patterns too."""
     if not plain(text):
         return False  # the patterns' case folding and other languages: no quick answer
     lowered = text.lower()

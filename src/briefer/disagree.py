@@ -126,9 +126,10 @@ _DIGIT = re.compile(r"\d")
 
 
 def _may_hold_number(text: str) -> bool:
-    """False when :data:`_NUMBER` finds nothing in ``text`` for sure: plain ASCII with no digit
-    and no number word in it (tests many times faster than the pattern, which most sentences
-    fail; text that is not ASCII always goes to the pattern, for its case folding)."""
+    """False when :data:`_NUMBER` finds nothing in ``text`` for sure: ASCII (typographic
+    characters aside, :func:`~briefer.typography.plain`) with no digit and no number word in it
+    (tests many times faster than the pattern, which most sentences fail; other text always
+    goes to the pattern, for its case folding; a currency sign needs a digit after it)."""
     if not plain(text) or _DIGIT.search(text):
         return True
     lowered = text.lower()

@@ -394,7 +394,7 @@ def decode_text(data: bytes) -> str:
 def tidy_text(text: str) -> str:
     """``\\n`` line endings, no control or invisible characters but ``\\n`` and ``\\t``, NFC."""
     # nothing to change in ASCII text without control characters (most feeds: JSON escapes
-    # every other character), nor with curly quotes and long dashes, which need no tidying
+    # every other character), nor with typographic characters, which need no tidying
     # (encoded as "?", a tidy byte); deleting the tidy bytes leaves none (7x faster than a
     # search)
     if plain(text) and not text.encode("ascii", "replace").translate(None, _ASCII_TIDY):

@@ -111,7 +111,7 @@ class Model:
 
 
 def _cue_counts(text: str) -> list[float]:
-    if plain(text):  # (curly quotes and long dashes have no case to fold)
+    if plain(text):  # (typographic characters have no case to fold)
         lowered = text.lower()
         counts = [float(len(pattern.findall(lowered))) for pattern in _ASCII_CUES]
     else:

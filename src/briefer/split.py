@@ -402,7 +402,7 @@ def _word_pattern() -> re.Pattern[str]:
     )
 
 #: the same tokens in ASCII text, where no character is CJK (no look-ahead at each one), also
-#: with curly quotes and long dashes in it (:func:`~briefer.typography.plain`: "minister’s")
+#: with typographic characters in it (:func:`~briefer.typography.plain`: "minister’s")
 _PLAIN_WORD = re.compile(
     r"(?:[A-Za-z]\.){2,}(?![A-Za-z0-9])"
     r"|[A-Za-z0-9](?:[A-Za-z0-9]|['’\-](?=[A-Za-z0-9])|(?<=\d)[.,:](?=\d))*"

@@ -30,7 +30,7 @@ _NOT_CAPITAL_BYTES = bytes(b for b in range(256) if not ("A" <= chr(b) <= "Z"))
 
 def is_candidate(text: str) -> bool:
     """Whether a sentence can stand alone on the page: a statement of a sensible length."""
-    # (curly quotes and long dashes as "?": a mark, as they are)
+    # (typographic characters as "?": a mark or a space, as they are)
     ascii_text = text.encode("ascii", "replace") if plain(text) else None
     if ascii_text is not None:  # the same counts as the patterns give, many times faster
         n = len(ascii_text.translate(WORD_BYTES).split())
