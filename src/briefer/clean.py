@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-import itertools
 import logging
 import re
 from collections import Counter
@@ -363,8 +362,8 @@ def _stoplist_files() -> dict[str, Path]:
     They are read straight from the installed package, without importing ``justext`` (which
     imports lxml.html and urllib: 0.06 s before the workers can start), each when its list
     is first asked for and decoded at once rather than line by line: English text, most of a
-    newsroom's, needs the English list alone, and the filter of all the lists' words
-    (:mod:`briefer.stop_filter`).
+    newsroom's, needs the English list alone, and the index of all the lists' words
+    (:mod:`briefer.stop_index`).
     """
     import importlib.util
 
@@ -412,50 +411,30 @@ def stoplist(language: str) -> frozenset[str]:
     return _named_stoplist(language.capitalize()) or frozenset()
 
 
-#: word → the names of the stop-word lists holding it, learned as words come
-_HOLDERS: dict[str, tuple[str, ...]] = {}
-
-
 @functools.lru_cache(maxsize=1)
-def _any_stopword() -> frozenset[str]:
-    """The words of all the lists (without making each list a set first)."""
-    files = _stoplist_files()
-    if not files:  # pragma: no cover - a package without its data files
-        return frozenset().union(*_all_stoplists().values())
-    texts = map(_stoplist_text, files)
-    # one set made (a set filled and then copied into a frozenset hashed 154,000 words twice)
-    return frozenset(itertools.chain.from_iterable(map(str.splitlines, texts)))
-
-
-@functools.lru_cache(maxsize=1)
-def _may_be_stopword() -> Callable[[str], bool]:
-    """Whether a word may be in one of the lists: False only for a word in none of them.
-
-    The shipped filter of the lists' words (:mod:`briefer.stop_filter`) when the installed
-    lists are the ones it was made from, else the words themselves, read from the lists.
-    """
-    from .stop_filter import load
+def _holders_of() -> Callable[[str], tuple[str, ...]]:
+    """word → the names of the lists holding it, in name order (none: a stop word in no
+    language): the shipped index (:mod:`briefer.stop_index`) when the installed lists are the
+    ones it was made from, else the lists themselves, read."""
+    from .stop_index import load
 
     found = load(_stoplist_files()) if _stoplist_files() else None
-    return found if found is not None else _any_stopword().__contains__
+    if found is not None:
+        return found.holders
+    lists = _all_stoplists()
 
+    @functools.lru_cache(maxsize=200_000)
+    def holders(word: str) -> tuple[str, ...]:
+        return tuple(name for name, words in lists.items() if word in words)
 
-def _holders(word: str, lists: dict[str, frozenset[str]]) -> tuple[str, ...]:
-    if len(_HOLDERS) >= 200_000:
-        _HOLDERS.clear()
-    found = _HOLDERS[word] = (
-        tuple(name for name, words in lists.items() if word in words)
-        if _may_be_stopword()(word)
-        else ()
-    )
-    return found
+    return holders
 
 
 def detect_stoplist(lines: Sequence[str], *, language: str | None = None) -> frozenset[str]:
     """The stop words of the text's language (jusText's lists), guessed from the words when
     ``language`` is not given; English wins near-ties."""
     english = _named_stoplist("English") or frozenset()
-    may_be_stopword = _may_be_stopword()  # loaded here, so that warming up loads it once
+    holders = _holders_of()  # loaded here, so that warming up loads it once
     if language:
         chosen = _named_stoplist(language.capitalize())
         if chosen is not None:
@@ -471,26 +450,23 @@ def detect_stoplist(lines: Sequence[str], *, language: str | None = None) -> fro
         return english
     counts = Counter(sample)
     in_english = sum(count for word, count in counts.items() if word in english)
-    # (the English words are among the words of all lists: only the others are looked up)
+    # (the English words are in the lists: only the others are looked up)
     others = sum(
-        count for word, count in counts.items() if word not in english and may_be_stopword(word)
+        count for word, count in counts.items() if word not in english and holders(word)
     )
     if in_english >= 0.8 * (in_english + others):
-        # no list can score more than the stop words of all lists together (nor than the
-        # words the filter lets through, a few more): English wins without counting each
-        # list (most articles; the same answer as the full count)
+        # no list can score more than the stop words of all lists together: English wins
+        # without counting each list (most articles; the same answer as the full count)
         return english
-    # each list's words met in the sample, through the lists each word was found in before
-    lists = _all_stoplists()
-    scores = dict.fromkeys(lists, 0)
+    # each list's words met in the sample (ties go to the first name in order)
+    scores = dict.fromkeys(_stoplist_files() or _all_stoplists(), 0)
     for word, count in counts.items():
-        names = _HOLDERS.get(word)
-        for name in _holders(word, lists) if names is None else names:
+        for name in holders(word):
             scores[name] += count
     best = max(scores, key=lambda name: scores[name])
     if scores["English"] >= 0.8 * scores[best]:
         return english
-    return lists[best]
+    return _named_stoplist(best) or frozenset()
 
 
 # ---------------------------------------------------------------------------------------------
