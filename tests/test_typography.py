@@ -175,3 +175,49 @@ def test_curly_quotes_keep_words_whole() -> None:
     assert is_candidate("The minister’s “final offer” was rejected by the union on Friday.")
     assert not is_candidate("“THE MINISTER’S FINAL OFFER WAS REJECTED BY THE UNION”")
     assert tidy_text("“Quoted” – and tidy\r\n") == "“Quoted” – and tidy\n"
+
+
+WORD_PIECES = [
+    "The", "minister’s", "“final", "offer”", "–", "—", "…", "Don't", "don’t", "rock'n'roll",
+    "O'Neill's", "’Tis", "'", "’", "‘quoted’", "l'État", "c’est", "dell'anno", "de", "la",
+    "und", "der", "el", "que", "12", "1970s-era", "snake_case", "x2", "2x", "U.S.", "£2m",
+    "€40", "\u00a0", "\t", "\x0b", "\x1c", "İstanbul", "ſ", "\u212a", "°", "©", "Straße",
+    "ÄRGER", "i̇", "...", "--", "",
+]  # fmt: skip
+WORDY_LINES = st.lists(st.sampled_from(WORD_PIECES), min_size=1, max_size=14).map(" ".join)
+
+
+def _no_text_is_plain(patched: pytest.MonkeyPatch) -> None:
+    for module in (clean, language):
+        patched.setattr(module, "plain", lambda text: False)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.one_of(WORDY_LINES, st.text(alphabet="ab AB'’‘“–…\u00a0_1.-", max_size=30)))
+def test_words_come_apart_as_the_patterns_take_them(text: str) -> None:
+    quick = (clean._words(text), language._words(text))
+    with pytest.MonkeyPatch.context() as patched:  # every text to the patterns
+        _no_text_is_plain(patched)
+        slow = (clean._words(text), language._words(text))
+    assert quick == slow
+
+
+def test_apostrophes_join_one_pair_of_letter_runs() -> None:
+    # the language guess's words: letters, and one apostrophe (either form) inside a word
+    assert language._words("Rock'n'roll isn’t O'Neill's – ’Tis 2x_y") == [
+        "rock'n", "roll", "isn’t", "o'neill", "s", "tis", "x", "y",
+    ]  # fmt: skip
+    # the cleaner's: runs of word characters, digits and "_" among them
+    assert clean._words("Rock'n'roll isn’t – 2x_y £3m") == [
+        "rock", "n", "roll", "isn", "t", "2x_y", "3m",
+    ]  # fmt: skip
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(WORDY_LINES.map(lambda line: (line + " ") * 4), min_size=1, max_size=8))
+def test_the_language_guesses_answer_as_the_patterns_do(lines: list[str]) -> None:
+    quick = (clean.detect_stoplist(lines), detect_language(lines))
+    with pytest.MonkeyPatch.context() as patched:
+        _no_text_is_plain(patched)
+        slow = (clean.detect_stoplist(lines), detect_language(lines))
+    assert quick == slow

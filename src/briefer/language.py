@@ -15,7 +15,7 @@ from collections import Counter
 from collections.abc import Iterable
 from functools import cache
 
-from .typography import plain
+from .typography import plain, word_table
 
 #: languages with both a Snowball stemmer and stop words in sumy, needing no extra package
 LANGUAGES = (
@@ -30,9 +30,8 @@ _SAMPLE_WORDS = 800
 _MIN_HITS = 2.0  # a weaker best guess than this: too little text to tell
 
 
-#: word → the languages whose function words hold it, in ``LANGUAGES`` order, learned as
-#: words come (the lists hold 30,000 words; an article meets a few hundred of them)
-_HOLDERS: dict[str, tuple[str, ...]] = {}
+#: plain text's letters, lower-cased, and apostrophes (see :func:`_words`)
+_LETTERS = word_table("'’")
 
 
 @cache
@@ -45,36 +44,50 @@ def _lists() -> tuple[tuple[str, frozenset[str], frozenset[str]], ...]:
     return tuple((name, stop_words(name), stoplist(name)) for name in LANGUAGES)
 
 
-def _holders(word: str) -> tuple[str, ...]:
-    found = _HOLDERS.get(word)
-    if found is None:
-        if len(_HOLDERS) >= 200_000:
-            _HOLDERS.clear()
-        found = _HOLDERS[word] = tuple(
-            name for name, sumy, justext in _lists() if word in sumy or word in justext
-        )
+@cache
+def _holding() -> dict[str, tuple[str, ...]]:
+    """Each function word → the languages whose lists hold it, in ``LANGUAGES`` order (made
+    once, before the workers when there are any: 14,000 words, ≈ 5 ms)."""
+    found: dict[str, tuple[str, ...]] = {}
+    for _, sumy, justext in _lists():
+        found.update(dict.fromkeys(sumy | justext, ()))
+    for name, sumy, justext in _lists():
+        held = (name,)
+        for word in sumy | justext:
+            found[word] += held
     return found
+
+
+def _words(paragraph: str) -> list[str]:
+    """The paragraph's words, lower-cased (``_WORD``'s), three times faster for plain text."""
+    if not plain(paragraph):  # ("İ" lower-cases to two characters, which the pattern splits)
+        return list(map(str.lower, _WORD.findall(paragraph)))
+    tokens = paragraph.translate(_LETTERS).split()  # runs of letters and apostrophes
+    if "'" not in paragraph and "’" not in paragraph:
+        return tokens
+    words: list[str] = []
+    for token in tokens:  # ("rock'n'roll": the pattern takes one apostrophe in a word)
+        if "'" in token or "’" in token:
+            words += _WORD.findall(token)
+        else:
+            words.append(token)
+    return words
 
 
 def detect_language(paragraphs: Iterable[str]) -> str:
     """The sumy language name ``paragraphs`` are most likely written in (English if unsure)."""
     sample: list[str] = []
     for paragraph in paragraphs:
-        if plain(paragraph):  # lower-cased whole, not word by word: the same words
-            sample += _WORD.findall(paragraph.lower())
-        else:  # ("İ" lower-cases to two characters, which the pattern would split)
-            sample += map(str.lower, _WORD.findall(paragraph))
+        sample += _words(paragraph)
         if len(sample) >= _SAMPLE_WORDS:
             break
     counts = Counter(sample)
-    _lists()  # loaded once, before the workers when there are any
+    holding = _holding()  # made once, before the workers when there are any
     # a word counts for each list holding it, divided among them, so a list that shares
     # its words with every other language gains nothing from them
     scores = dict.fromkeys(LANGUAGES, 0.0)
     for word, count in counts.items():
-        holders = _HOLDERS.get(word)
-        if holders is None:
-            holders = _holders(word)
+        holders = holding.get(word)
         if holders:
             share = count / len(holders)
             for name in holders:

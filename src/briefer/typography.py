@@ -16,6 +16,7 @@ names one of them lists it among the words it is looked for by.
 from __future__ import annotations
 
 import re
+import string
 
 #: curly quotes, en and em dashes, the ellipsis, the no-break space (U+2018, U+2019, U+201C,
 #: U+201D, U+2013, U+2014, U+2026, U+00A0: "12\u00a0March", a scraped page's "&nbsp;"), and the
@@ -30,3 +31,18 @@ _OTHER = re.compile(f"[^\\x00-\\x7f{TYPOGRAPHIC}]")
 def plain(text: str) -> bool:
     """Whether ``text`` is ASCII but for :data:`TYPOGRAPHIC` characters."""
     return text.isascii() or _OTHER.search(text) is None
+
+
+def word_table(kept: str = "") -> dict[int, str]:
+    """A ``str.translate`` table that takes :func:`plain` text apart into its lower-cased words.
+
+    The ASCII letters are lower-cased, the characters in ``kept`` kept, and every other ASCII
+    or typographic character becomes a space, so that ``text.translate(table).split()`` gives
+    the runs of letters and ``kept`` (``kept=string.digits + "_"``: ``re.findall(r"\\w+",
+    text.lower())``, several times faster).
+    """
+    table = {code: " " for code in range(128)}
+    table.update((ord(c), " ") for c in TYPOGRAPHIC)
+    table.update((ord(c), c.lower()) for c in string.ascii_letters)
+    table.update((ord(c), c) for c in kept)
+    return table
