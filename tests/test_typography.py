@@ -12,7 +12,17 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from briefer import clean, date_lines, language, mojibake, read, significance, split, standalone
+from briefer import (
+    clean,
+    date_lines,
+    language,
+    mojibake,
+    read,
+    significance,
+    split,
+    standalone,
+    words,
+)
 from briefer.clean import clean_article
 from briefer.language import detect_language
 from briefer.metadata import find_dates, is_date_only
@@ -188,17 +198,17 @@ WORDY_LINES = st.lists(st.sampled_from(WORD_PIECES), min_size=1, max_size=14).ma
 
 
 def _no_text_is_plain(patched: pytest.MonkeyPatch) -> None:
-    for module in (clean, language):
+    for module in (clean, language, words):
         patched.setattr(module, "plain", lambda text: False)
 
 
 @settings(max_examples=500, deadline=None)
 @given(st.one_of(WORDY_LINES, st.text(alphabet="ab AB'’‘“–…\u00a0_1.-", max_size=30)))
 def test_words_come_apart_as_the_patterns_take_them(text: str) -> None:
-    quick = (clean._words(text), language._words(text))
+    quick = (clean._words(text), language._words(text), words._tokens(text))
     with pytest.MonkeyPatch.context() as patched:  # every text to the patterns
         _no_text_is_plain(patched)
-        slow = (clean._words(text), language._words(text))
+        slow = (clean._words(text), language._words(text), words._tokens(text))
     assert quick == slow
 
 
@@ -210,6 +220,10 @@ def test_apostrophes_join_one_pair_of_letter_runs() -> None:
     # the cleaner's: runs of word characters, digits and "_" among them
     assert clean._words("Rock'n'roll isn’t – 2x_y £3m") == [
         "rock", "n", "roll", "isn", "t", "2x_y", "3m",
+    ]  # fmt: skip
+    # content words': word characters, apostrophes inside
+    assert words._tokens("Rock'n'roll isn’t 'quoted' – 2x_y’s") == [
+        "rock'n'roll", "isn’t", "quoted", "2x_y’s",
     ]  # fmt: skip
 
 

@@ -46,3 +46,22 @@ def word_table(kept: str = "") -> dict[int, str]:
     table.update((ord(c), c.lower()) for c in string.ascii_letters)
     table.update((ord(c), c) for c in kept)
     return table
+
+
+def plain_words(text: str, table: dict[int, str], pattern: re.Pattern[str]) -> list[str]:
+    """``pattern.findall(text.lower())`` for :func:`plain` ``text``, several times faster.
+
+    ``table`` (:func:`word_table`) keeps the characters the pattern's words are made of, and
+    a run of them without an apostrophe must be one word; a run with one goes through the
+    pattern ("rock'n'roll", "’tis").
+    """
+    tokens = text.translate(table).split()
+    if "'" not in text and "’" not in text:
+        return tokens
+    words: list[str] = []
+    for token in tokens:
+        if "'" in token or "’" in token:
+            words += pattern.findall(token)
+        else:
+            words.append(token)
+    return words

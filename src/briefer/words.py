@@ -8,13 +8,18 @@ from __future__ import annotations
 
 import logging
 import re
+import string
 from collections.abc import Callable
 from functools import cache
 from types import ModuleType
 
+from .typography import plain, plain_words, word_table
+
 log = logging.getLogger(__name__)
 
 _WORD = re.compile(r"\w+(?:['’]\w+)*")
+#: plain text's word characters, lower-cased, and apostrophes (see :func:`_content_words`)
+_WORD_CHARACTERS = word_table(string.digits + "_'’")
 
 #: stems remembered per language before the memory is cleared (about 100 bytes each)
 STEM_CACHE_SIZE = 500_000
@@ -220,7 +225,7 @@ def _content_words(text: str, language: str) -> frozenset[str]:
     if table is None:
         table = _TERM_OF[language] = {}
     found = set()
-    for token in _WORD.findall(text.lower()):
+    for token in _tokens(text):
         try:
             term = table[token]
         except KeyError:
@@ -228,6 +233,13 @@ def _content_words(text: str, language: str) -> frozenset[str]:
         if term is not None:
             found.add(term)
     return frozenset(found)
+
+
+def _tokens(text: str) -> list[str]:
+    """``text``'s words, lower-cased (``_WORD``'s), three times faster for plain text."""
+    if plain(text):
+        return plain_words(text, _WORD_CHARACTERS, _WORD)
+    return _WORD.findall(text.lower())
 
 
 def _content_term(table: dict[str, str | None], token: str, language: str) -> str | None:
