@@ -13,6 +13,7 @@ from collections.abc import Callable
 from functools import cache
 from types import ModuleType
 
+from . import english_stem
 from .typography import plain, plain_words, word_table
 
 log = logging.getLogger(__name__)
@@ -37,12 +38,16 @@ def stemmer(language: str) -> Callable[[str], str]:
     """sumy's stemmer for ``language`` (Snowball, no data files), or lower-casing when none.
 
     For the languages sumy hands to NLTK's Snowball stemmers this is that very stemmer, taken
-    without importing ``sumy.utils`` (which imports ``requests``: 0.1–0.2 s at every start).
+    without importing ``sumy.utils`` (which imports ``requests``: 0.1–0.2 s at every start);
+    English's runs NLTK's steps faster (:mod:`briefer.english_stem`).
     """
     name = language.lower()
     if name in _NLTK_SNOWBALL:
         snowball = _snowball_module()
-        stem: Callable[[str], str] = getattr(snowball, f"{name.capitalize()}Stemmer")().stem
+        nltk_stemmer = getattr(snowball, f"{name.capitalize()}Stemmer")()
+        if name == "english" and english_stem.checked(snowball):
+            return english_stem.quick_stemmer(nltk_stemmer)  # the same stems, 2.3x faster
+        stem: Callable[[str], str] = nltk_stemmer.stem
         return stem
     from sumy.nlp.stemmers import Stemmer, null_stemmer
 
