@@ -1,6 +1,6 @@
-"""The quick English stemmer gives NLTK's stems: on every suffix of every step after stems
-that reach each branch, on NLTK's special words and on generated words; it is used only with
-the NLTK file it was checked against."""
+"""The quick English stemmer gives NLTK's stems: its lists are NLTK's, and its stems are on
+every suffix of every step after beginnings that reach each branch, on the special words and
+on generated words; it is used only with the NLTK file it was checked against."""
 
 from __future__ import annotations
 
@@ -14,17 +14,29 @@ from briefer import english_stem, words
 
 _SNOWBALL = words._snowball_module()
 _NLTK = _SNOWBALL.EnglishStemmer()
-_QUICK = english_stem.quick_stemmer(_NLTK)
+_QUICK = english_stem.quick_stemmer()
+
+
+def test_the_lists_are_nltks() -> None:
+    data = _SNOWBALL.EnglishStemmer
+    for name in (
+        "vowels", "double_consonants", "li_ending", "step0_suffixes", "step1a_suffixes",
+        "step1b_suffixes", "step2_suffixes", "step3_suffixes", "step4_suffixes", "special_words",
+    ):  # fmt: skip
+        assert getattr(english_stem, name.upper()) == getattr(data, f"_EnglishStemmer__{name}")
+    assert _NLTK.stopwords == set()  # (the quick stemmer has none either)
 
 
 def test_the_installed_nltk_is_the_one_the_steps_were_checked_against() -> None:
-    assert english_stem.checked(_SNOWBALL), (
+    assert english_stem._snowball_file() == english_stem.Path(_SNOWBALL.__file__)
+    assert english_stem.checked(english_stem._snowball_file()), (
         "nltk/stem/snowball.py is not one english_stem was checked against: run this file's "
         "tests with the digest added to CHECKED, and keep it only if they pass"
     )
     words.stemmer.cache_clear()
     try:
         assert words.stemmer("english").__module__ == english_stem.__name__
+        assert english_stem.stemmer() is not None
     finally:
         words.stemmer.cache_clear()
 

@@ -2,52 +2,98 @@
 
 NLTK's ``EnglishStemmer.stem`` tries each step's suffixes one ``endswith`` at a time: 66 calls
 for a typical word, most of them finding nothing, and stemming was a quarter of a ranking
-worker's time. :func:`quick_stemmer` runs the same steps in the same order, but asks first
-whether the word ends in *any* of a step's suffixes (one ``endswith`` of the tuple), and goes
-through them one by one only when it does; where the step's loop would find nothing it is
-skipped, so every answer is NLTK's (the tests compare them on generated words and on every
-suffix of every step). The suffix lists, the special words and the vowels are read from the
-NLTK stemmer handed in, not copied. It is used only with the ``nltk/stem/snowball.py`` it was
-checked against (:data:`CHECKED`, NLTK 3.10.4); with any other, NLTK's own ``stem`` is.
+worker's time. :func:`quick_stemmer` runs the same steps in the same order, on the same suffix
+lists and special words (NLTK's, Apache License 2.0), but asks first whether the word ends in
+*any* of a step's suffixes (one ``endswith`` of the tuple), and goes through them one by one
+only when it does; where the step's loop would find nothing it is skipped, so every answer is
+NLTK's (the tests compare the lists with NLTK's and the stems on generated words and on every
+suffix of every step). :func:`stemmer` gives it only when the installed
+``nltk/stem/snowball.py`` is the file it was checked against (:data:`CHECKED`, NLTK 3.10.4),
+which it finds without importing NLTK (``nltk.stem.snowball`` and the ``regex`` package it
+pulls in: 20 ms); otherwise None, and NLTK's own stemmer is used.
 """
 
 from __future__ import annotations
 
+import importlib.util
+import sys
 from collections.abc import Callable
 from hashlib import blake2b
 from pathlib import Path
-from types import ModuleType
-from typing import Any
 
 #: BLAKE2b digests (16 bytes) of the ``nltk/stem/snowball.py`` files whose English stemmer
 #: these steps were checked against: NLTK 3.10.4
 CHECKED = frozenset({"e04a9e4114b4888a235fdf7f2be7a710"})
 
+# NLTK's ``EnglishStemmer`` class attributes (the Snowball English algorithm's)
+VOWELS = "aeiouy"
+DOUBLE_CONSONANTS = ("bb", "dd", "ff", "gg", "mm", "nn", "pp", "rr", "tt")
+LI_ENDING = "cdeghkmnrt"
+STEP0_SUFFIXES = ("'s'", "'s", "'")
+STEP1A_SUFFIXES = ("sses", "ied", "ies", "us", "ss", "s")
+STEP1B_SUFFIXES = ("eedly", "ingly", "edly", "eed", "ing", "ed")
+STEP2_SUFFIXES = (
+    "ization", "ational", "fulness", "ousness", "iveness", "tional", "biliti", "lessli",
+    "entli", "ation", "alism", "aliti", "ousli", "iviti", "fulli", "enci", "anci", "abli",
+    "izer", "ator", "alli", "bli", "ogi", "li",
+)  # fmt: skip
+STEP3_SUFFIXES = (
+    "ational", "tional", "alize", "icate", "iciti", "ative", "ical", "ness", "ful",
+)  # fmt: skip
+STEP4_SUFFIXES = (
+    "ement", "ance", "ence", "able", "ible", "ment", "ant", "ent", "ism", "ate", "iti", "ous",
+    "ive", "ize", "ion", "al", "er", "ic",
+)  # fmt: skip
+SPECIAL_WORDS = {
+    "skis": "ski", "skies": "sky", "dying": "die", "lying": "lie", "tying": "tie",
+    "idly": "idl", "gently": "gentl", "ugly": "ugli", "early": "earli", "only": "onli",
+    "singly": "singl", "sky": "sky", "news": "news", "howe": "howe", "atlas": "atlas",
+    "cosmos": "cosmos", "bias": "bias", "andes": "andes", "inning": "inning",
+    "innings": "inning", "outing": "outing", "outings": "outing", "canning": "canning",
+    "cannings": "canning", "herring": "herring", "herrings": "herring", "earring": "earring",
+    "earrings": "earring", "proceed": "proceed", "proceeds": "proceed",
+    "proceeded": "proceed", "proceeding": "proceed", "exceed": "exceed", "exceeds": "exceed",
+    "exceeded": "exceed", "exceeding": "exceed", "succeed": "succeed", "succeeds": "succeed",
+    "succeeded": "succeed", "succeeding": "succeed",
+}  # fmt: skip
 
-def checked(snowball: ModuleType) -> bool:
-    """Whether ``snowball`` (``nltk.stem.snowball``) is a file :func:`quick_stemmer` was
-    checked against."""
+
+def _snowball_file() -> Path | None:
+    """The installed ``nltk/stem/snowball.py``, found without importing NLTK."""
+    loaded = sys.modules.get("nltk.stem.snowball")
+    if loaded is not None:
+        return Path(loaded.__file__) if loaded.__file__ else None
     try:
-        data = Path(snowball.__file__ or "").read_bytes()
+        spec = importlib.util.find_spec("nltk")
+    except (ImportError, ValueError):
+        return None
+    if spec is None or not spec.submodule_search_locations:
+        return None
+    return Path(next(iter(spec.submodule_search_locations)), "stem", "snowball.py")
+
+
+def checked(path: Path | None) -> bool:
+    """Whether ``path`` is an ``nltk/stem/snowball.py`` :func:`quick_stemmer` was checked
+    against."""
+    try:
+        data = path.read_bytes() if path is not None else b""
     except OSError:
         return False
     return blake2b(data, digest_size=16).hexdigest() in CHECKED
 
 
-def quick_stemmer(nltk_stemmer: Any) -> Callable[[str], str]:
-    """The ``stem`` of ``nltk_stemmer`` (an ``nltk.stem.snowball.EnglishStemmer``), faster."""
-    data = type(nltk_stemmer)
-    vowels: str = data._EnglishStemmer__vowels
-    doubles: tuple[str, ...] = data._EnglishStemmer__double_consonants
-    li_ending: str = data._EnglishStemmer__li_ending
-    step0: tuple[str, ...] = data._EnglishStemmer__step0_suffixes
-    step1a: tuple[str, ...] = data._EnglishStemmer__step1a_suffixes
-    step1b: tuple[str, ...] = data._EnglishStemmer__step1b_suffixes
-    step2: tuple[str, ...] = data._EnglishStemmer__step2_suffixes
-    step3: tuple[str, ...] = data._EnglishStemmer__step3_suffixes
-    step4: tuple[str, ...] = data._EnglishStemmer__step4_suffixes
-    special: dict[str, str] = data._EnglishStemmer__special_words
-    stopwords = nltk_stemmer.stopwords
+def stemmer() -> Callable[[str], str] | None:
+    """:func:`quick_stemmer`, when the installed NLTK's English stemmer is the one it was
+    checked against; else None."""
+    return quick_stemmer() if checked(_snowball_file()) else None
+
+
+def quick_stemmer() -> Callable[[str], str]:
+    """NLTK's ``EnglishStemmer().stem`` (without stop words), faster."""
+    vowels, doubles, li_ending = VOWELS, DOUBLE_CONSONANTS, LI_ENDING
+    step0, step1a, step1b = STEP0_SUFFIXES, STEP1A_SUFFIXES, STEP1B_SUFFIXES
+    step2, step3, step4 = STEP2_SUFFIXES, STEP3_SUFFIXES, STEP4_SUFFIXES
+    special = SPECIAL_WORDS
 
     def regions(word: str) -> tuple[str, str]:
         # (_StandardStemmer._r1r2_standard)
@@ -67,7 +113,7 @@ def quick_stemmer(nltk_stemmer: Any) -> Callable[[str], str]:
 
     def stem(word: str) -> str:  # NLTK's steps, kept in one piece to compare with its own
         word = word.lower()
-        if word in stopwords or len(word) <= 2:
+        if len(word) <= 2:  # (NLTK also returns its stop words unchanged: it has none here)
             return word
         if word in special:
             return special[word]

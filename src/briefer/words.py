@@ -42,12 +42,12 @@ def stemmer(language: str) -> Callable[[str], str]:
     English's runs NLTK's steps faster (:mod:`briefer.english_stem`).
     """
     name = language.lower()
+    quick = english_stem.stemmer() if name == "english" else None
+    if quick is not None:
+        return quick  # NLTK's stems, 2.3 times faster, without loading NLTK
     if name in _NLTK_SNOWBALL:
         snowball = _snowball_module()
-        nltk_stemmer = getattr(snowball, f"{name.capitalize()}Stemmer")()
-        if name == "english" and english_stem.checked(snowball):
-            return english_stem.quick_stemmer(nltk_stemmer)  # the same stems, 2.3x faster
-        stem: Callable[[str], str] = nltk_stemmer.stem
+        stem: Callable[[str], str] = getattr(snowball, f"{name.capitalize()}Stemmer")().stem
         return stem
     from sumy.nlp.stemmers import Stemmer, null_stemmer
 
