@@ -108,8 +108,18 @@ def quick_stemmer() -> Callable[[str], str]:
                 break
         return r1, r2
 
-    def replaced(text: str, suffix: str, by: str) -> str:
-        return text[: -len(suffix)] + by  # (nltk.stem.util.suffix_replace)
+    def replaced(
+        word: str, r1: str, r2: str, suffix: str, by: str, r2_short: str = ""
+    ) -> tuple[str, str, str]:
+        """``suffix`` replaced by ``by`` in the word and in each region that holds all of it
+        (a region shorter than the suffix becomes empty, or R2 ``r2_short``), as NLTK's
+        ``suffix_replace`` and its tests do at each such step."""
+        cut = len(suffix)
+        return (
+            word[:-cut] + by,
+            r1[:-cut] + by if len(r1) >= cut else "",
+            r2[:-cut] + by if len(r2) >= cut else r2_short,
+        )
 
     def stem(word: str) -> str:  # NLTK's steps, kept in one piece to compare with its own
         word = word.lower()
@@ -176,9 +186,7 @@ def quick_stemmer() -> Callable[[str], str]:
                 if word.endswith(suffix):
                     if suffix in ("eed", "eedly"):
                         if r1.endswith(suffix):
-                            word = replaced(word, suffix, "ee")
-                            r1 = replaced(r1, suffix, "ee") if len(r1) >= len(suffix) else ""
-                            r2 = replaced(r2, suffix, "ee") if len(r2) >= len(suffix) else ""
+                            word, r1, r2 = replaced(word, r1, r2, suffix, "ee")
                     else:
                         for letter in word[: -len(suffix)]:
                             if letter in vowels:
@@ -235,31 +243,19 @@ def quick_stemmer() -> Callable[[str], str]:
                         elif suffix == "entli":
                             word, r1, r2 = word[:-2], r1[:-2], r2[:-2]
                         elif suffix in ("izer", "ization"):
-                            word = replaced(word, suffix, "ize")
-                            r1 = replaced(r1, suffix, "ize") if len(r1) >= len(suffix) else ""
-                            r2 = replaced(r2, suffix, "ize") if len(r2) >= len(suffix) else ""
+                            word, r1, r2 = replaced(word, r1, r2, suffix, "ize")
                         elif suffix in ("ational", "ation", "ator"):
-                            word = replaced(word, suffix, "ate")
-                            r1 = replaced(r1, suffix, "ate") if len(r1) >= len(suffix) else ""
-                            r2 = replaced(r2, suffix, "ate") if len(r2) >= len(suffix) else "e"
+                            word, r1, r2 = replaced(word, r1, r2, suffix, "ate", "e")
                         elif suffix in ("alism", "aliti", "alli"):
-                            word = replaced(word, suffix, "al")
-                            r1 = replaced(r1, suffix, "al") if len(r1) >= len(suffix) else ""
-                            r2 = replaced(r2, suffix, "al") if len(r2) >= len(suffix) else ""
+                            word, r1, r2 = replaced(word, r1, r2, suffix, "al")
                         elif suffix == "fulness":
                             word, r1, r2 = word[:-4], r1[:-4], r2[:-4]
                         elif suffix in ("ousli", "ousness"):
-                            word = replaced(word, suffix, "ous")
-                            r1 = replaced(r1, suffix, "ous") if len(r1) >= len(suffix) else ""
-                            r2 = replaced(r2, suffix, "ous") if len(r2) >= len(suffix) else ""
+                            word, r1, r2 = replaced(word, r1, r2, suffix, "ous")
                         elif suffix in ("iveness", "iviti"):
-                            word = replaced(word, suffix, "ive")
-                            r1 = replaced(r1, suffix, "ive") if len(r1) >= len(suffix) else ""
-                            r2 = replaced(r2, suffix, "ive") if len(r2) >= len(suffix) else "e"
+                            word, r1, r2 = replaced(word, r1, r2, suffix, "ive", "e")
                         elif suffix in ("biliti", "bli"):
-                            word = replaced(word, suffix, "ble")
-                            r1 = replaced(r1, suffix, "ble") if len(r1) >= len(suffix) else ""
-                            r2 = replaced(r2, suffix, "ble") if len(r2) >= len(suffix) else ""
+                            word, r1, r2 = replaced(word, r1, r2, suffix, "ble")
                         elif suffix == "ogi" and word[-4] == "l":
                             word, r1, r2 = word[:-1], r1[:-1], r2[:-1]
                         elif suffix in ("fulli", "lessli") or (
@@ -276,15 +272,11 @@ def quick_stemmer() -> Callable[[str], str]:
                         if suffix == "tional":
                             word, r1, r2 = word[:-2], r1[:-2], r2[:-2]
                         elif suffix == "ational":
-                            word = replaced(word, suffix, "ate")
-                            r1 = replaced(r1, suffix, "ate") if len(r1) >= len(suffix) else ""
-                            r2 = replaced(r2, suffix, "ate") if len(r2) >= len(suffix) else ""
+                            word, r1, r2 = replaced(word, r1, r2, suffix, "ate")
                         elif suffix == "alize":
                             word, r1, r2 = word[:-3], r1[:-3], r2[:-3]
                         elif suffix in ("icate", "iciti", "ical"):
-                            word = replaced(word, suffix, "ic")
-                            r1 = replaced(r1, suffix, "ic") if len(r1) >= len(suffix) else ""
-                            r2 = replaced(r2, suffix, "ic") if len(r2) >= len(suffix) else ""
+                            word, r1, r2 = replaced(word, r1, r2, suffix, "ic")
                         elif suffix in ("ful", "ness"):
                             word = word[: -len(suffix)]
                             r1 = r1[: -len(suffix)]
