@@ -59,7 +59,7 @@ def _array(code: str, data: memoryview) -> array[int]:
 
 class StopIndex:
     """``index.holders(word)``: the names of the lists holding ``word``, in name order (none:
-    a stop word in no language); ``index(word)``: whether any does."""
+    a stop word in no language)."""
 
     def __init__(
         self,
@@ -73,9 +73,6 @@ class StopIndex:
         self._holders = holders
         self._starts = starts
         self._known: dict[str, tuple[str, ...]] = {}
-
-    def __call__(self, word: str) -> bool:
-        return bool(self.holders(word))
 
     def holders(self, word: str) -> tuple[str, ...]:
         found = self._known.get(word)
