@@ -235,3 +235,23 @@ def test_the_language_guesses_answer_as_the_patterns_do(lines: list[str]) -> Non
         _no_text_is_plain(patched)
         slow = (clean.detect_stoplist(lines), detect_language(lines))
     assert quick == slow
+
+
+TOKEN_PIECES = [
+    "U.S.", "U.S.-based", "a.m.", "e.g.", "12.5", "1,200", "12:48", "2.", ".5", "-3", "'90s",
+    "’90s", "don't", "don’t", "rock'n'roll", "self-interest", "COVID-19", "1970s-era", "x--y",
+    "'quoted'", "‘quoted’", "“Quoted”", "end.", "end...", "end…", "Mr.", "A.", "a.b", "1.2.3",
+    "snake_case", "a/b", "–", "—", "-", "'", "’", ".", ",", ":", "£2m", "€40", "\u00a0", "\t",
+]  # fmt: skip
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    st.one_of(
+        st.lists(st.sampled_from(TOKEN_PIECES + WORD_PIECES[:20]), max_size=14).map(" ".join),
+        st.text(alphabet="aB1.,:'’‘-–… \u00a0_/", max_size=24),
+    )
+)
+def test_plain_tokens_are_the_patterns(text: str) -> None:
+    if plain(text):  # (other text goes to the full pattern)
+        assert Tokenizer("english").to_words(text) == tuple(split._PLAIN_WORD.findall(text))

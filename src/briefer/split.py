@@ -20,9 +20,10 @@ from __future__ import annotations
 import functools
 import itertools
 import re
+import string
 
 from .memo import Memo
-from .typography import plain
+from .typography import plain, word_table
 
 __all__ = ["Tokenizer", "sentence_spans", "split_sentences"]
 
@@ -407,6 +408,29 @@ _PLAIN_WORD = re.compile(
     r"(?:[A-Za-z]\.){2,}(?![A-Za-z0-9])"
     r"|[A-Za-z0-9](?:[A-Za-z0-9]|['’\-](?=[A-Za-z0-9])|(?<=\d)[.,:](?=\d))*"
 )
+#: the marks a token may hold inside (apostrophes, hyphens, the points and commas of numbers)
+_TOKEN_MARKS = ".,:'’-"
+
+
+#: plain text's token characters: letters and digits as they are, and the marks; the rest are
+#: spaces
+_TOKEN_CHARACTERS = word_table(string.digits + _TOKEN_MARKS, lower=False)
+
+
+def _plain_words(sentence: str) -> list[str]:
+    """``_PLAIN_WORD.findall(sentence)`` for plain text, twice as fast. Its tokens hold only
+    letters, digits and ``_TOKEN_MARKS``, so the text comes apart at every other character; a
+    run that is letters and digits but for marks at its ends is one token without them (no
+    mark there joins anything, and an initialism needs two points inside); any other run
+    goes through the pattern ("U.S.", "12.5", "don't")."""
+    words: list[str] = []
+    for run in sentence.translate(_TOKEN_CHARACTERS).split():
+        core = run.strip(_TOKEN_MARKS)
+        if core.isalnum():
+            words.append(core)
+        elif core:
+            words += _PLAIN_WORD.findall(run)
+    return words
 
 
 class Tokenizer:
@@ -429,7 +453,9 @@ class Tokenizer:
         return tuple(split_sentences(paragraph))
 
     def to_words(self, sentence: str) -> tuple[str, ...]:
-        return tuple((_PLAIN_WORD if plain(sentence) else _word_pattern()).findall(sentence))
+        if plain(sentence):
+            return tuple(_plain_words(sentence))
+        return tuple(_word_pattern().findall(sentence))
 
     def __repr__(self) -> str:
         return f"Tokenizer({self._language!r})"

@@ -33,17 +33,17 @@ def plain(text: str) -> bool:
     return text.isascii() or _OTHER.search(text) is None
 
 
-def word_table(kept: str = "") -> dict[int, str]:
-    """A ``str.translate`` table that takes :func:`plain` text apart into its lower-cased words.
+def word_table(kept: str = "", *, lower: bool = True) -> dict[int, str]:
+    """A ``str.translate`` table that takes :func:`plain` text apart into its words.
 
-    The ASCII letters are lower-cased, the characters in ``kept`` kept, and every other ASCII
-    or typographic character becomes a space, so that ``text.translate(table).split()`` gives
-    the runs of letters and ``kept`` (``kept=string.digits + "_"``: ``re.findall(r"\\w+",
-    text.lower())``, several times faster).
+    The ASCII letters are lower-cased (kept as they are without ``lower``), the characters in
+    ``kept`` kept, and every other ASCII or typographic character becomes a space, so that
+    ``text.translate(table).split()`` gives the runs of letters and ``kept``
+    (``kept=string.digits + "_"``: ``re.findall(r"\\w+", text.lower())``, several times faster).
     """
     table = {code: " " for code in range(128)}
     table.update((ord(c), " ") for c in TYPOGRAPHIC)
-    table.update((ord(c), c.lower()) for c in string.ascii_letters)
+    table.update((ord(c), c.lower() if lower else c) for c in string.ascii_letters)
     table.update((ord(c), c) for c in kept)
     return table
 
