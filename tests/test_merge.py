@@ -7,6 +7,7 @@ from collections import Counter
 from dataclasses import replace
 from itertools import combinations
 
+import numpy as np
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -23,6 +24,8 @@ from briefer.merge import (
     fold_same_event,
     merge,
     same_fact,
+    same_facts,
+    shares_fact,
     source_order,
     undated_words,
 )
@@ -393,3 +396,21 @@ def test_a_source_telling_a_fact_twice_counts_once_among_its_reporters() -> None
     assert index.same_as(index.sentences[0]) == [0, 1, 2]
     assert [index.reporter_count(s) for s in index.sentences] == [2, 2, 2, 1]
     assert [len(index.reporters(s)) for s in index.sentences] == [2, 2, 2, 1]
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    st.frozensets(st.sampled_from("abcdefghijklmnop"), max_size=14),
+    st.frozensets(st.sampled_from("abcdefghijklmnop"), max_size=14),
+    st.sampled_from([MIN_OVERLAP, SAME_DATE_OVERLAP]),
+)
+def test_shared_counts_decide_as_the_sets_do(
+    a: frozenset[str], b: frozenset[str], overlap: float
+) -> None:
+    # what "why it matters" asks with the words it counted, against the sets and against the
+    # pairwise form the similarity join uses
+    expected = same_fact(a, b, overlap)
+    if a and b:
+        assert shares_fact(len(a & b), len(a), len(b), overlap) == expected
+    sizes = (np.array([len(a)]), np.array([len(b)]), np.array([len(a & b)]))
+    assert bool(same_facts(*sizes, overlap)[0]) == expected

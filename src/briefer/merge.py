@@ -61,11 +61,17 @@ def same_fact(a: frozenset[str], b: frozenset[str], overlap: float = MIN_OVERLAP
     """Whether two content-word sets say the same thing (see the thresholds above)."""
     if not a or not b:
         return False
-    shared = len(a & b)
-    longer = max(len(a), len(b))
+    return shares_fact(len(a & b), len(a), len(b), overlap)
+
+
+def shares_fact(shared: int, size_a: int, size_b: int, overlap: float = MIN_OVERLAP) -> bool:
+    """:func:`same_fact` for two non-empty sets of these sizes sharing ``shared`` words (for a
+    caller that has counted them)."""
+    longer = max(size_a, size_b)
     if shared < min(MIN_SHARED, longer) or shared < MIN_BALANCE * longer:
         return False
-    return shared / min(len(a), len(b)) >= overlap or shared / len(a | b) >= MIN_JACCARD
+    either = size_a + size_b - shared  # the words of both together
+    return shared / min(size_a, size_b) >= overlap or shared / either >= MIN_JACCARD
 
 
 #: more shared words than any two sentences have: two sets that can never be the same fact

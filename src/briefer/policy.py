@@ -28,7 +28,7 @@ import numpy as np
 import numpy.typing as npt
 
 from .disagree import Claim, Disagreement, claims, disagreements_among
-from .merge import MIN_SHARED, same_day_event, same_fact, source_order
+from .merge import MIN_SHARED, same_day_event, shares_fact, source_order
 from .models import Brief, Item, Source
 from .quotes import Quote, find_quotes, quotes_among
 from .significance import model
@@ -180,11 +180,12 @@ def _why_it_matters(
     kept_holders: dict[str, list[int]] = {}  # the same, for the items kept
     for sid, text, probability in ranked:
         words = content_words(text, language)
-        if any(same_fact(words, shown_words[n]) for n in _sharing(words, holders)):
+        size = len(words)
+        if any(shares_fact(k, size, len(shown_words[n])) for n, k in _sharing(words, holders)):
             continue
-        for i in _sharing(words, kept_holders):
+        for i, shared in _sharing(words, kept_holders):
             item, item_words = kept[i]
-            if same_fact(words, item_words):
+            if shares_fact(shared, size, len(item_words)):
                 cited = tuple(sorted({*item.sources, sid}, key=source_order))
                 kept[i] = (replace(item, sources=cited), item_words)
                 break
@@ -198,16 +199,18 @@ def _why_it_matters(
     return tuple(items[:limit])
 
 
-def _sharing(words: frozenset[str], holders: Mapping[str, list[int]]) -> list[int]:
+def _sharing(words: frozenset[str], holders: Mapping[str, list[int]]) -> list[tuple[int, int]]:
     """The numbers of the word sets (``holders``: word → numbers of the sets holding it) that
-    share enough of ``words`` for :func:`~briefer.merge.same_fact` to hold, in order.
+    share enough of ``words`` for :func:`~briefer.merge.same_fact` to hold, in order, each
+    with how many of them it shares.
 
-    Shared words are counted exactly, so only the sets sharing at least ``min(MIN_SHARED,
-    len(words))`` of them (a bound :func:`same_fact` never goes below) need to be compared.
+    Shared words are counted exactly (so :func:`~briefer.merge.shares_fact` decides without
+    comparing the sets), and only the sets sharing at least ``min(MIN_SHARED, len(words))``
+    of them (a bound :func:`~briefer.merge.same_fact` never goes below) are given.
     """
     counts = Counter(chain.from_iterable(holders.get(word, ()) for word in words))
     least = min(MIN_SHARED, len(words))
-    return sorted(n for n, shared in counts.items() if shared >= least)
+    return sorted((n, shared) for n, shared in counts.items() if shared >= least)
 
 
 @dataclass(frozen=True)
