@@ -20,6 +20,8 @@ from briefer.date_lines import (
     says_more_than_when,
 )
 
+from .patterns import compiled
+
 __all__ = [
     "GENERIC_ORG",
     "ROLE",
@@ -41,23 +43,23 @@ _ROLE_WORDS = (
     r"|intern|author|editor-in-chief|photographer|blogger|staffer|anchor|bureau\s+chief)s?"
     r"(?:\s+(?:at|for|of)\s+.+)?"
 )
-ROLE = re.compile(rf"^{_ROLE_WORDS}$", re.I)
-_GLUE = re.compile(r"(?<=[a-z])(?=[A-Z])")
-_HANDLE = re.compile(r"(?<!\S)@\w{2,30}\b")
-_LATE_BY = re.compile(r"(?:\||·|•)\s*(?P<by>by\s+)(?=[A-Z])", re.I)
-_GLUED_CAPS = re.compile(r"(?<=[a-z])(?=[A-Z]{2,})")
-_GLUED_DIGIT = re.compile(r"(?<=[^\W\d_]{3})(?=\d)")
+ROLE = compiled(rf"^{_ROLE_WORDS}$", re.I)
+_GLUE = compiled(r"(?<=[a-z])(?=[A-Z])")
+_HANDLE = compiled(r"(?<!\S)@\w{2,30}\b")
+_LATE_BY = compiled(r"(?:\||·|•)\s*(?P<by>by\s+)(?=[A-Z])", re.I)
+_GLUED_CAPS = compiled(r"(?<=[a-z])(?=[A-Z]{2,})")
+_GLUED_DIGIT = compiled(r"(?<=[^\W\d_]{3})(?=\d)")
 _AGENCIES = (
     "Associated Press", "Reuters", "AFP", "Agence France-Presse", "Agence France Presse", "PTI",
     "IANS", "ANI", "AP", "UNI", "Bloomberg", "Xinhua", "dpa", "UPI", "APP", "Anadolu Agency",
     "Press Trust of India", "Kyodo", "Yonhap", "TASS", "EFE", "ANSA", "NNA", "BERNAMA",
 )
-_AGENCY_RE = re.compile(
+_AGENCY_RE = compiled(
     r"(?:^|\s)(?P<agency>"
     + "|".join(re.escape(a) for a in sorted(_AGENCIES, key=len, reverse=True))
     + r")$",
 )
-_ORG_TAIL = re.compile(
+_ORG_TAIL = compiled(
     # (?=…): the letters its words start with, so that the search passes other places at once
     r"(?=[abcdeghmnoprstw])"
     r"\b(?:news\s+network|network|desk|agency|bureau|staff|news\s+service|service|team|newsroom"
@@ -65,45 +67,45 @@ _ORG_TAIL = re.compile(
     r"|correspondents?|editors|editorial\s+board)$",
     re.I,
 )
-GENERIC_ORG = re.compile(
+GENERIC_ORG = compiled(
     r"^(?:(?:our|the|a|staff|web|news|city|sports?|business|online|digital|special|foreign"
     r"|political|national|international|editorial|wire)\s*)*"
     r"(?:desk|staff|correspondents?|reporters?|team|bureau|newsroom|editors|editorial\s+board"
     r"|writers?|wires?|agencies|news\s+desk|report|news\s+service|agency|news)$",
     re.I,
 )
-_DESK = re.compile(
+_DESK = compiled(
     r"(?=[bcdenrstw])"  # (?=…): the characters a match can start with
     r"\b(?:desk|staff|bureau|correspondents?|reporters?|team|newsroom|editors|writers?)$", re.I
 )
-_STAFF_SUFFIX = re.compile(
+_STAFF_SUFFIX = compiled(
     r"\s+(?:staff|desk|team|bureau|reporters?|correspondents?|writers?|newsroom)$", re.I
 )
-_BY_PREFIX = re.compile(
+_BY_PREFIX = compiled(
     r"^\s*(?:(?:written|reported|posted|story|words|text|compiled|edited)\s+by|by|author\s*:"
     r"|authors?\s*[:\-–]|writer\s*:|reporter\s*:|byline\s*:|von|par|por|di)\s*(?=\S)",
     re.I,
 )
-_SEGMENT_SPLIT = re.compile(r"\s*(?:\||•|·|\u2022|\s[-–—/]\s|\s{2,}|\t|;)\s*")
+_SEGMENT_SPLIT = compiled(r"\s*(?:\||•|·|\u2022|\s[-–—/]\s|\s{2,}|\t|;)\s*")
 #: the words that introduce a byline's time stamp: "Updated:", "Last updated", "Published"
 _STAMP = (
     r"(?:last\s+)?(?:updated|modified|published|posted|first\s+published|created|edited)\b\s*:?"
 )
-_UPDATED = re.compile(rf"^{_STAMP}", re.I)
+_UPDATED = compiled(rf"^{_STAMP}", re.I)
 #: a time of day and its zone, cut out of a byline like its dates
-_TIME_OF_DAY = re.compile(rf"\s*(?:{TIME})\s*(?:\b{TZ}\b)?", re.I)
-_ANY_DIGIT = re.compile(r"\d")
+_TIME_OF_DAY = compiled(rf"\s*(?:{TIME})\s*(?:\b{TZ}\b)?", re.I)
+_ANY_DIGIT = compiled(r"\d")
 #: the same words after a name, before the date they introduced: "Sana Malik Published 27 Feb"
-_UPDATED_AFTER = re.compile(rf"(?:\s+{_STAMP})+\s*$", re.I)
-_COMMENTS = re.compile(
+_UPDATED_AFTER = compiled(rf"(?:\s+{_STAMP})+\s*$", re.I)
+_COMMENTS = compiled(
     r"^\d+\s+(?:comments?|responses?|replies|shares?|views?|reads?)$|^comments?$", re.I
 )
-_READ_TIME = re.compile(r"^\d+\s*(?:min(?:ute)?s?|m)\s+read$|^reading\s+time", re.I)
-_NAME_TOKEN = re.compile(
+_READ_TIME = compiled(r"^\d+\s*(?:min(?:ute)?s?|m)\s+read$|^reading\s+time", re.I)
+_NAME_TOKEN = compiled(
     r"^(?:[A-Z][\w'’.\-]*|[A-Z]\.|(?:de|da|van|von|der|den|del|della|di|du|la|le|bin|binti|al|el"
     r"|ibn|and|&|y|e|dos|das|ter|ten|st\.?)|al-[A-Z][\w'’\-]*|[a-z]+-[A-Z][\w'’\-]*|Mc[A-Z]\w*|O'[A-Z]\w*)$"
 )
-_NOT_A_NAME = re.compile(
+_NOT_A_NAME = compiled(
     r"^(?:admin|administrator|editor|editors|staff|team|guest|webmaster|desk|newsroom|anonymous"
     r"|user|moderator|contributor|author)$",
     re.I,
@@ -158,7 +160,7 @@ def _unglue_role(segment: str) -> str | None:
 
 
 #: " in Amsterdam" after a name in a byline without "By" (one to three capitalised words)
-WRITING_FROM = re.compile(
+WRITING_FROM = compiled(
     r"\s+in\s+[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2}(?=\s*(?:,|\band\b|&|$))"
 )
 

@@ -38,6 +38,7 @@ from functools import cache
 from .dating import find_dates
 from .merge import same_fact, source_order
 from .models import Item, Precision, Sentence, When
+from .patterns import compiled
 from .words import stemmer, stop_words
 
 log = logging.getLogger(__name__)
@@ -62,7 +63,7 @@ REDUNDANT = 0.5
 #: (one when the material has fewer than ``SMALL_STORY`` sources) are shown, at most ``MAX_DATES``
 MIN_REFERENCES, SMALL_STORY, MAX_DATES = 2, 8, 60
 
-_WORD = re.compile(r"[^\W\d_][\w'’-]*")
+_WORD = compiled(r"[^\W\d_][\w'’-]*")
 
 
 @dataclass(frozen=True)
@@ -250,18 +251,18 @@ ENTRY_WORDS = (8, 40)
 GLUED = 0.5
 #: a clock time with a time zone, or a "|" (a dateline or byline glued to the text:
 #: "VENICE, Louisiana | Sun May 2, 2010 7:55 pm EDT ...", "13 January 2005 03.10 GMT The ...")
-_DATELINE = re.compile(
+_DATELINE = compiled(
     r"\b\d{1,2}[:.]\d\d\s*(?:[ap]\.?m\.?\s*)?(?:[A-Z]{1,3}[SD]?T|GMT|UTC)\b"
     r"|\b\d{1,2}:\d\d\s*[ap]\.?m\b|\|"
 )
 #: the words of a photo caption ("Oil is seen on the surface ...", "in this handout photograph")
-_CAPTION = re.compile(
+_CAPTION = compiled(
     r"\b(?:is|are)\s+(?:seen|pictured|shown)\b|\b(?:photograph|photo|picture|handout|frame grab)\b",
     re.IGNORECASE,
 )
 #: a picture credit opening the sentence ("AP NEW ORLEANS -- ...", "AFP April 27: ...",
 #: "REUTERS/Larry Downing ..."), not the agency as a subject ("Reuters reported ...")
-_CREDIT = re.compile(r"^(?:AP|AFP|Reuters|REUTERS|Getty)\b(?!\s+(?:news\b|[a-z]))")
+_CREDIT = compiled(r"^(?:AP|AFP|Reuters|REUTERS|Getty)\b(?!\s+(?:news\b|[a-z]))")
 
 
 def form(text: str) -> float:

@@ -28,6 +28,8 @@ from briefer.metadata import find_header, is_date_only
 from briefer.models import CleanArticle, LineDecision, Metadata, RawArticle
 from briefer.typography import TYPOGRAPHIC, plain, word_table
 
+from .patterns import compiled
+
 logger = logging.getLogger(__name__)
 
 __all__ = ["clean_article", "detect_stoplist"]
@@ -47,7 +49,7 @@ STOPWORDS_HIGH = 0.32
 
 GOOD, NEARGOOD, SHORT, BAD = "good", "neargood", "short", "bad"
 
-_WORD = re.compile(r"\w+")
+_WORD = compiled(r"\w+")
 #: plain text's word characters, lower-cased (see :func:`_words`)
 _WORD_CHARACTERS = word_table(string.digits + "_")
 #: what ends a sentence, and the closing marks that may follow it
@@ -60,7 +62,7 @@ def _terminal(text: str) -> bool:
     closing quotes or brackets), or a closing quotation mark, white space aside."""
     end = text.rstrip()
     return end.endswith(("\"", "”", "’", "»")) or end.rstrip(_CLOSERS).endswith(_STOPS)
-_CONTINUES = re.compile(r"[,;:\-–—(]\s*$")
+_CONTINUES = compiled(r"[,;:\-–—(]\s*$")
 
 _SHORT_WORDS = 12
 #: a text of at most this many lines whose classes keep nothing keeps its prose lines …
@@ -85,10 +87,10 @@ _INLINE_CHROME = frozenset({
     "ad slot", "share/newsletter", "caption", "read more", "slug", "date line", "comments",
     "link", "cookie banner", "credits", "tags",
 })
-_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
-_CJK_PROSE = re.compile(r"[、。，]")
+_CJK = compiled(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+_CJK_PROSE = compiled(r"[、。，]")
 
-_AD = re.compile(
+_AD = compiled(
     r"^\W*(?:double\s*click|google\s*ads?|ad(?:vertisement|vertising|vert)?s?|sponsored"
     r"(?:\s+(?:content|links?|stories|posts?|by\b.*))?|promoted(?:\s+(?:content|stories|by\b.*))?"
     r"|paid\s+(?:content|post|partnership)|partner\s+content|story\s+continues\s+below.*"
@@ -96,8 +98,8 @@ _AD = re.compile(
     r"|article\s+continues\s+(?:below|after).*|content\s+continues\s+below.*)\W*$",
     re.I,
 )
-_AD_SIZE = re.compile(r"\b\d{2,4}\s*[x×]\s*\d{2,4}\b")
-_SHARE = re.compile(
+_AD_SIZE = compiled(r"\b\d{2,4}\s*[x×]\s*\d{2,4}\b")
+_SHARE = compiled(
     r"(?=[bcdefgijlmnoprstw])"  # (?=…): the characters a match can start with
     r"\b(?:share(?:\s+(?:this|on|via|the|article|story|post))?|shares|tweet|whatsapp|facebook"
     r"|twitter|linkedin|pinterest|reddit|telegram|e-?mail|print|copy\s+link|copy\s+url"
@@ -111,7 +113,7 @@ _SHARE = re.compile(
     r"|reading\s+time)\b",
     re.I,
 )
-_COMMENT = re.compile(
+_COMMENT = compiled(
     r"^\W*(?:\d+\s+(?:comments?|responses?|replies|reactions?)|comments?(?:\s*\(\d+\))?|leave\s+a\s+"
     r"(?:comment|reply|feedback)\b.*|add\s+(?:a\s+|your\s+)?comment.*|post\s+(?:a\s+)?comment|view"
     r"\s+(?:all\s+)?comments|show\s+comments|load\s+(?:more\s+)?comments|user\s+avatar|reply|report"
@@ -121,13 +123,13 @@ _COMMENT = re.compile(
     r"\s+marked.*|like|dislike|upvote|downvote|\d+\s+(?:likes?|points?))\W*$",
     re.I,
 )
-_COOKIE = re.compile(r"(?=[c])\bcookies?\b", re.I)  # (?=…): see _SHARE
-_COOKIE_CONTEXT = re.compile(
+_COOKIE = compiled(r"(?=[c])\bcookies?\b", re.I)  # (?=…): see _SHARE
+_COOKIE_CONTEXT = compiled(
     r"(?=[abcepsu])"  # (?=…): the characters a match can start with
     r"\b(?:use|uses|using|accept|consent|policy|settings|browsing|agree|preferences|experience)\b",
     re.I,
 )
-_CAPTION = re.compile(
+_CAPTION = compiled(
     r"^\W*(?:photo|image|picture|pic|caption|credit|photograph|file\s+photo|image\s+copyright"
     r"|image\s+caption|media\s+caption|image\s+source|illustration|graphic|video|watch|listen"
     r"|gallery|slideshow|infographic)s?(?:\s+credit)?\s*[:|/]"
@@ -174,7 +176,7 @@ def _may_be_caption(lowered: str | None) -> bool:
     )
 
 
-_READ_MORE = re.compile(
+_READ_MORE = compiled(
     r"^\W*(?:read\s+more|also\s+read|read\s+also|read\s+next|must\s+read|see\s+also|related"
     r"(?:\s+(?:articles?|stories|news|posts?|content|coverage|reading|links?|topics?))?|more"
     r"|watch|listen|recommended|suggested|don'?t\s+miss|trending|latest|also\s+see|also\s+on"
@@ -183,7 +185,7 @@ _READ_MORE = re.compile(
     r"|original|complete)\b|^\W*(?:read|see|watch)\s+(?:more|also)\b",
     re.I,
 )
-_FOOTER = re.compile(
+_FOOTER = compiled(
     r"^\W*(?:copyright|©|\(c\)\s*\d{4})|all\s+rights\s+reserved|\b(?:privacy\s+policy|terms\s+"
     r"(?:of|and|&)\s+(?:use|service|conditions)|contact\s+us|about\s+us|advertise\s+with\s+us"
     r"|careers|sitemap|site\s+map|editorial\s+policy|code\s+of\s+ethics|disclaimer|cookie\s+policy"
@@ -191,20 +193,20 @@ _FOOTER = re.compile(
     r"(?:\s+main)?\s+content|go\s+to\s+top)\b",
     re.I,
 )
-_CREDITS = re.compile(
+_CREDITS = compiled(
     r"^\W*\(?\s*(?:(?:additional\s+)?reporting\s+by|editing\s+by|writing\s+by|compiled\s+by"
     r"|edited\s+by|with\s+inputs?\s+from|inputs?\s+from|(?:source|sources|via)\s*:)\b",
     re.I,
 )
 #: a promotion that opens with its call to action ("Sign up for our newsletter to …")
-_PROMO = re.compile(
+_PROMO = compiled(
     r"^\W*(?:sign\s*-?\s*up|subscribe|register|download|follow\s+us|join\s+(?:us|our)|donate"
     r"|get\s+(?:our|the)\s+(?:free\s+)?(?:newsletter|app)"
     # "Like Karachi on Facebook, follow @ETKarachi on Twitter to receive all updates …"
     r"|like\s+(?:[\w&'’.-]+\s+){1,4}on\s+facebook\b.*\bfollow|follow\s+@\w+)\b",
     re.I,
 )
-_PROMO_OBJECT = re.compile(
+_PROMO_OBJECT = compiled(
     r"(?=[acefimnpstu])"  # (?=…): the characters a match can start with
     r"\b(?:newsletters?|app|inbox|e-?mail|alerts?|podcasts?|members?(?:ship)?|subscription"
     r"|updates|channel|free|today|every\s+(?:morning|weekday|day|week|thursday|friday))\b",
@@ -213,14 +215,14 @@ _PROMO_OBJECT = re.compile(
 #: a site's line of links to its own news: "Get Latest India News along with Latest News and
 #: Top Headlines from India and around the world.", "Catch all the Business News, Market News,
 #: Breaking News Events and Latest News Updates on …"
-_NEWS_PLUG = re.compile(
+_NEWS_PLUG = compiled(
     r"^\W*(?:get|catch)\s+(?:all\s+the\s+|the\s+)?[\w ,&-]{0,60}\bnews\b.{0,150}"
     r"\b(?:headlines|updates|news)\b",
     re.I,
 )
 #: a plea for money, members or followers ("Support for X comes from listeners like you",
 #: "For the latest news, follow us on Twitter @…, like us on Facebook …")
-_APPEAL = re.compile(
+_APPEAL = compiled(
     r"(?=[bcdfls])"  # (?=…): the characters a match can start with
     r"\b(?:become\s+a\s+(?:member|subscriber|supporter|patron)|comes\s+from\s+(?:listeners"
     r"|readers|viewers)\s+like\s+you|donate\s+(?:now|today)|support\s+(?:our|independent|local)"
@@ -229,14 +231,14 @@ _APPEAL = re.compile(
 )
 #: a word every match of _APPEAL holds (in ASCII text)
 _APPEAL_WORDS = ("become", "comes", "donate", "journalism", "follow", "like", "subscribe")
-_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+_EMAIL = compiled(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 #: an author's note: who they are and how to reach them
-_BIO = re.compile(
+_BIO = compiled(
     r"\b(?:covers|writes\s+about|reports\s+on|tips?\s*:|is\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}"
     r"(?:reporter|correspondent|editor|writer|journalist))\b",
     re.I,
 )
-_FOOTER_START = re.compile(
+_FOOTER_START = compiled(
     r"^\W*(?:copyright\b|©|\(c\)\s*\d{4})|\ball\s+rights\s+reserved\b"
     r"|\b(?:republication|redistribution)\b.*\bprohibited\b",
     re.I,
@@ -246,33 +248,33 @@ _FOOTER_START = re.compile(
 _FOOTER_START_WORDS = ("copyright", "(c)", "rights", "republication", "redistribution")
 
 #: the marks that end a press release or wire story ("ENDS", "###", "-30-")
-_END_MARK = re.compile(
+_END_MARK = compiled(
     r"^\s*(?:#{3}|-\s*30\s*-|\*{3})\s*$|^\W*(?:ends?|end\s+of\s+(?:release|statement|text))\W*$",
     re.I,
 )
-_CONTACT = re.compile(
+_CONTACT = compiled(
     r"^\W*(?:(?:media|press|news\s*desk)\s+(?:contacts?|enquiries|inquiries|office)\b"
     r"|(?:for\s+(?:further|more)\s+(?:information|details)|for\s+(?:media|press)\s+(?:queries"
     r"|enquiries|inquiries)|contacts?)\b.*(?:@|\+?\d[\d\s()-]{6,}))",
     re.I,
 )
-_TAGS = re.compile(
+_TAGS = compiled(
     r"^\W*(?:tags?|tagged(?:\s+with)?|topics?|filed\s+under|categor(?:y|ies)|keywords|posted\s+in"
     r"|more\s+on|in\s+this\s+(?:article|story))\s*:",
     re.I,
 )
-_SLUG = re.compile(r"^/?[a-z0-9]+(?:[-_][a-z0-9]+){3,}/?(?:\.html?)?$")
-_URL = re.compile(
+_SLUG = compiled(r"^/?[a-z0-9]+(?:[-_][a-z0-9]+){3,}/?(?:\.html?)?$")
+_URL = compiled(
     r"^(?:https?://|www\.)\S+$|^\S+\.(?:com|org|net|in|pk|co\.uk|html?)(?:/\S*)?$", re.I
 )
-_TEMPERATURE = re.compile(
+_TEMPERATURE = compiled(
     r"(?<![\w.])-?\d+(?:\.\d+)?\s*°\s*[CF]?\b|(?<![\w.])-?\d+(?:\.\d+)?\s*[cCfF](?=\s|,|$)|°"
 )
-_TOP_BAR_WORDS = re.compile(
+_TOP_BAR_WORDS = compiled(
     r"\b(?:weather|sunrise|sunset|humidity|e-?paper|today'?s\s+paper|epaper)\b", re.I
 )
-_MENU_SEP = re.compile(r"\s(?:[|›»>/•·]|::)\s|^(?:home|start)\s*[|›»>/]", re.I)
-_CUTOFF = re.compile(
+_MENU_SEP = compiled(r"\s(?:[|›»>/•·]|::)\s|^(?:home|start)\s*[|›»>/]", re.I)
+_CUTOFF = compiled(
     r"^\W*(?:trending(?:\s+(?:news|now|stories|topics|articles|videos?|in\s+\w+))?|top\s+stories"
     r"|top\s+news|most\s+(?:read|popular|viewed|shared|watched|commented|recent)(?:\s+\w+)?"
     r"|related(?:\s+(?:articles?|stories|news|posts?|content|coverage|reading|links|videos?"
@@ -290,7 +292,7 @@ _CUTOFF = re.compile(
     re.I,
 )
 # the comments start: whatever follows is readers' text, however much of it there is
-_COMMENTS_START = re.compile(
+_COMMENTS_START = compiled(
     r"^\W*(?:comments|(?:\d+|no|one|two|three)\s+(?:responses?|replies|thoughts\s+on\b.*)"
     r"|readers'?\s+comments|what\s+(?:readers|people)\s+(?:are\s+)?say(?:ing)?)\W*$|^\W*leave\s+a\s+(?:reply|comment|feedback)(?:\s+about\s+this)?\W*$"
     r"|^\W*(?:join|start)\s+the\s+(?:conversation|discussion)\W*$|^\W*(?:add|post|write)\s+"
@@ -301,14 +303,14 @@ _COMMENTS_START = re.compile(
 # "Jane on September 17, 2018 at 6:34 am said:", "John Roe says:"; and a comment whose
 # header shares its line: "At 10:14 am on 28 May 2010, pzero wrote: I think …" (a clock time,
 # a year and a short name that wrote, commented or replied: news prose says "said")
-_COMMENT_HEADER = re.compile(
+_COMMENT_HEADER = compiled(
     r"^.{1,80}?\s(?:says|said|wrote|commented|replied)\s*:\s*$|^.{1,60}\s+on\s+.{4,40}\d"
     r"\s*(?:at\s+\d\d?[:.]\d\d\s*(?:[ap]\.?m\.?)?)\s*(?:said|says|wrote)?\s*:?\s*$"
     r"|^\W*(?:at|on)\s(?=[^,]{0,50}\b\d\d?[:.]\d\d\b)(?=[^,]{0,50}\b(?:19|20)\d\d\b)[^,:]{0,30}"
     r"(?::\d\d[^,:]{0,40})?\s*,\s*[^\s,:]+(?:\s[^\s,:]+){0,2}\s(?:wrote|commented|replied)\s*:",
     re.I,
 )
-_ANY_DIGIT = re.compile(r"\d")
+_ANY_DIGIT = compiled(r"\d")
 
 
 def _is_comment_header(text: str) -> bool:
@@ -321,7 +323,7 @@ def _is_comment_header(text: str) -> bool:
 
 #: a comment section's house rules: "The BBC may edit your comments and not all emails will
 #: be published", "Comments are moderated", "Letters may be edited for length"
-_COMMENT_POLICY = re.compile(
+_COMMENT_POLICY = compiled(
     r"\b(?:may|will|can|reserve\s+the\s+right\s+to)\s+(?:edit|moderate|remove|publish)\s+"
     r"(?:your|all|readers'?)\s+(?:comments?|emails?|posts?)\b|(?:^\W*|\b(?:all|your|readers'?)\s+)"
     r"(?:comments?|emails?|posts?|letters?)\s+(?:are|will\s+(?:not\s+)?be|may\s+(?:not\s+)?be)"
@@ -330,7 +332,7 @@ _COMMENT_POLICY = re.compile(
     re.I,
 )
 #: a press release's boilerplate starts under "About the Ministry", "About Acme Inc.", "About Us"
-_ABOUT_ORGANISATION = re.compile(
+_ABOUT_ORGANISATION = compiled(
     r"^\W*About\s+(?:the\s+)?(?:[A-Z][\w&'’.-]*)(?:\s+(?:[A-Z][\w&'’.-]*|of|and|for|&)){0,6}\W*$"
 )
 _CUTOFF_BEFORE_WORDS = 60
@@ -338,7 +340,7 @@ _COMMENTS_BEFORE_WORDS = 40
 CUTOFF_LOOKAHEAD = 8  # blocks looked at after a "Related" heading for the article going on
 HEADLINE_WORDS = 5
 MAX_HEADLINE_WORDS = 16
-_SENTENCE_INSIDE = re.compile(r"\w[.!?][\"'”’]?\s+[A-Z\"“]")
+_SENTENCE_INSIDE = compiled(r"\w[.!?][\"'”’]?\s+[A-Z\"“]")
 DROP_SUBHEADINGS = True
 
 

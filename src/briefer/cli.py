@@ -671,6 +671,10 @@ def main() -> None:
         app()
     except SystemExit as done:
         code = done.code
+    # the patterns this run compiled anew, kept for the next run (as Python keeps bytecode)
+    from .patterns import save
+
+    save()
     _end(code)
 
 

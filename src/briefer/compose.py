@@ -20,6 +20,7 @@ from .dating import date_sentence
 from .merge import Candidate, FactIndex, drop_repeats, fold_same_event, merge, source_order
 from .models import Brief, BriefOptions, Item, Sentence, Skipped, Source
 from .parallel import in_background, map_ordered
+from .patterns import compiled
 from .policy import read_ahead, with_policy
 from .rank import prepare as prepare_ranking
 from .rank import rank_sentences
@@ -48,24 +49,24 @@ BACKGROUND_SOURCES = 48
 #: articles has thousands; the rest cannot reach the page)
 MERGE_POOL = 300
 
-_WORD = re.compile(r"\w+")
+_WORD = compiled(r"\w+")
 #: a sentence that is one quotation and nothing else: "“We cannot wait for the next storm.”"
 #: (its speaker is named in the sentence before; alone on the page it has none)
-_BARE_QUOTE = re.compile(r"\s*[“\"][^“”\"]+[”\"][)\s]*")
+_BARE_QUOTE = compiled(r"\s*[“\"][^“”\"]+[”\"][)\s]*")
 #: quoted words, to the end of the sentence when the quotation runs on into the next
-_QUOTED = re.compile(r"“[^“”]*(?:”|$)|\"[^\"]*(?:\"|$)")
+_QUOTED = compiled(r"“[^“”]*(?:”|$)|\"[^\"]*(?:\"|$)")
 #: the writer's own voice ("I grew up behind one of those dikes"): never a line of the brief,
 #: unless someone is reported as saying it (a quotation whose marks the page dropped)
 #: (each opens on the letters its words start with: the search passes other places at once)
-_SINGULAR = re.compile(r"(?=[IMm])\b(?:I|I'm|I've|I'd|I'll|[Mm]y|me|[Mm]yself)\b")
-_PLURAL = re.compile(r"(?=[WwOou])\b(?:[Ww]e|[Oo]ur|us)\b")
-_REPORTED = re.compile(
+_SINGULAR = compiled(r"(?=[IMm])\b(?:I|I'm|I've|I'd|I'll|[Mm]y|me|[Mm]yself)\b")
+_PLURAL = compiled(r"(?=[WwOou])\b(?:[Ww]e|[Oo]ur|us)\b")
+_REPORTED = compiled(
     r"(?=[adeimnstw])"  # (?=…): the characters a match can start with
     r"\b(?:said|says|say|told|tells|added|adds|tweeted|wrote|writes|stated|according|asked"
     r"|explained|mentioned|announced|declared|insisted|argued|warned|noted)\b",
     re.I,
 )
-_LEANS_BACK = re.compile(
+_LEANS_BACK = compiled(
     r"(?:He|She|It|They|This|That|These|Those|His|Her|Its|Their|But|And|Also)\b"
 )
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from .patterns import compiled
 from .typography import plain
 
 __all__ = [
@@ -37,22 +38,22 @@ _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
 _YEAR = r"(?P<year>(?:19|20)\d\d)"
 _DATE_PATTERNS = (
     # 04th Jan, 2020 · 23 December, 2019 · 12 March 2021 · 20 Nov, 2019
-    re.compile(rf"(?<![\w.]){_DAY}\s*(?:of\s+)?{_MON}(?:,\s*|\s+){_YEAR}(?!\d)", re.I),
+    compiled(rf"(?<![\w.]){_DAY}\s*(?:of\s+)?{_MON}(?:,\s*|\s+){_YEAR}(?!\d)", re.I),
     # January 30, 2026 · Jan. 4, 2020 · March 12th 2021
-    re.compile(rf"(?<!\w){_MON}\s+{_DAY}(?:,\s*|\s+){_YEAR}(?!\d)", re.I),
+    compiled(rf"(?<!\w){_MON}\s+{_DAY}(?:,\s*|\s+){_YEAR}(?!\d)", re.I),
     # 2021-03-12 · 2021/03/12 · 2021.03.12
-    re.compile(r"(?<![\d.])(?P<year>(?:19|20)\d\d)[-/.](?P<month>[01]?\d)[-/.](?P<day>[0-3]?\d)(?!\d)"),
+    compiled(r"(?<![\d.])(?P<year>(?:19|20)\d\d)[-/.](?P<month>[01]?\d)[-/.](?P<day>[0-3]?\d)(?!\d)"),
     # 12/03/2021 (month first unless impossible) · 12.03.2021 (day first)
-    re.compile(r"(?<![\d.])(?P<a>[0-3]?\d)(?P<sep>[/.-])(?P<b>[0-3]?\d)(?P=sep)(?P<year>(?:19|20)\d\d)(?!\d)"),
+    compiled(r"(?<![\d.])(?P<a>[0-3]?\d)(?P<sep>[/.-])(?P<b>[0-3]?\d)(?P=sep)(?P<year>(?:19|20)\d\d)(?!\d)"),
 )
-RELATIVE = re.compile(
+RELATIVE = compiled(
     r"\b(?:\d+|an?|one|few)\s+(?:sec(?:ond)?s?|min(?:ute)?s?|hours?|hrs?|days?|weeks?)\s+ago\b"
     r"|\b(?:yesterday|today|just now)\b",
     re.I,
 )
 #: the words of ``RELATIVE`` a line without a digit needs to match it (is_date_only's gate)
 _RELATIVE_WORDS = ("ago", "yesterday", "today", "just now")
-_NO_DIGIT = re.compile(r"\D*")
+_NO_DIGIT = compiled(r"\D*")
 TIME = (
     r"\d{1,2}(?:[:.]\d\d){1,2}\s*(?:[ap]\.?m\.?)?|\d{1,2}\s*[ap]\.?m\.?"
     r"|\d{1,2}\s?h\s?\d\d\b"  # "14h32", French and Portuguese
@@ -76,7 +77,7 @@ _DATE_WORDS = (
     r"|martedì|mercoledì|giovedì|venerdì|sabato|domenica|atualizad[oa]|em|às"
     r"|(?:segunda|terça|quarta|quinta|sexta)-feira"
 )
-FILLER = re.compile(
+FILLER = compiled(
     rf"(?:{_ISO_TIME})|(?:{TIME})|(?:\b{TZ}\b)|\b(?:{_DATE_WORDS})\b|[\s,.:;|/()\-–—•·@]+",
     re.I,
 )
@@ -131,7 +132,7 @@ def find_dates(text: str) -> list[tuple[dt.date, int, int]]:
 #: hold an accent), as :func:`briefer.date_words.full_dates` needs them, in lower-cased text: a
 #: line without one has no date for it ("remains", "e-mail" and "12 April 2010" have none;
 #: German's "12. April" has)
-_FOREIGN_MONTH = re.compile(
+_FOREIGN_MONTH = compiled(
     r"\d(?:er|\.)?\s*(?:de\s+)?(?:janvier|janv|fevrier|mars|avril|avr|mai|juin|juillet|juil"
     r"|aout|septembre|sept|octobre|novembre|decembre|enero|febrero|marzo|abril|mayo|junio|julio"
     r"|agosto|septiembre|setiembre|octubre|noviembre|diciembre|gennaio|febbraio|aprile|maggio"
@@ -143,7 +144,7 @@ _FOREIGN_MONTH = re.compile(
 
 #: a place before a date line's stamp, set off by a bar, a dot or a comma ("Islamabad | Updated
 #: …", a press release's "Islamabad, March 12, 2025")
-PLACE_FIRST = re.compile(r"[A-Z][A-Za-z'.-]+(?:\s+[A-Z][A-Za-z'.-]+){0,2}\s*(?:[|•·]|,)\s*")
+PLACE_FIRST = compiled(r"[A-Z][A-Za-z'.-]+(?:\s+[A-Z][A-Za-z'.-]+){0,2}\s*(?:[|•·]|,)\s*")
 
 
 #: every word of three letters or more that the patterns below can take out of a date line
@@ -162,7 +163,7 @@ _DATE_LINE_VOCABULARY = (
     feira"""
 )
 _DATE_LINE_WORDS = frozenset(_DATE_LINE_VOCABULARY.split())
-_WHOLE_WORD = re.compile(r"(?<![A-Za-z0-9])[A-Za-z]{3,}(?![A-Za-z0-9])")
+_WHOLE_WORD = compiled(r"(?<![A-Za-z0-9])[A-Za-z]{3,}(?![A-Za-z0-9])")
 
 
 def _other_word(lowered: str) -> bool:

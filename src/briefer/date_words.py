@@ -25,6 +25,7 @@ from typing import Literal
 
 from .dating import DateMention
 from .models import Basis, Precision, When
+from .patterns import compiled
 
 Reading = tuple[When, int, int, int]
 Direction = Literal["past", "future"]
@@ -96,14 +97,14 @@ _NEXT = r"prochain|próximo|proximo|próxima|proxima|que\s+viene|prossimo|nächs
 _LAST = r"dernier|pasado|passado|passada|scorso|letzten|vergangenen"
 
 #: a clause about what will happen: its weekday is the next one
-_FUTURE = re.compile(
+_FUTURE = compiled(
     r"\b(?:\w+r(?:a|ont)|va|vont|doit|doivent"
     r"|será|serán|habrá|tendrá|va\s+a|van\s+a|\w+rá|\w+rán"
     r"|\w+rà|\w+ranno|\w+rão|vai|vão"
     r"|wird|werden|soll|sollen)\b"
 )
 #: "por la mañana", "esta mañana": the morning, not tomorrow
-_MORNING_BEFORE = re.compile(r"(?:\bla|\besta|\bde\s+la)\s+$")
+_MORNING_BEFORE = compiled(r"(?:\bla|\besta|\bde\s+la)\s+$")
 
 _YEAR = r"(?P<y>(?:19|20)\d\d)(?!\d)"
 
@@ -134,25 +135,25 @@ _DAY = r"(?P<d>[0-3]?\d)"
 
 #: day and month, the year when written: "12 mars 2010", "3 de mayo de 2010", "3. Mai 2010"
 _DAY_MONTH = {
-    "french": re.compile(rf"(?<![\w.,]){_DAY}(?:er)?\s+(?P<m>{_MONTH['french']})(?:\s+{_YEAR})?"),
-    "spanish": re.compile(
+    "french": compiled(rf"(?<![\w.,]){_DAY}(?:er)?\s+(?P<m>{_MONTH['french']})(?:\s+{_YEAR})?"),
+    "spanish": compiled(
         rf"(?<![\w.,]){_DAY}\s+de\s+(?P<m>{_MONTH['spanish']})(?:\s+(?:de|del)\s+{_YEAR})?"
     ),
-    "german": re.compile(rf"(?<![\w.,]){_DAY}\.\s*(?P<m>{_MONTH['german']})(?:\s+{_YEAR})?"),
-    "italian": re.compile(
+    "german": compiled(rf"(?<![\w.,]){_DAY}\.\s*(?P<m>{_MONTH['german']})(?:\s+{_YEAR})?"),
+    "italian": compiled(
         rf"(?<![\w.,]){_DAY}(?:°|º)?\s+(?P<m>{_MONTH['italian']})(?:\s+{_YEAR})?"
     ),
-    "portuguese": re.compile(
+    "portuguese": compiled(
         rf"(?<![\w.,]){_DAY}(?:º)?\s+de\s+(?P<m>{_MONTH['portuguese']})(?:\s+de\s+{_YEAR})?"
     ),
 }
 #: a month of a year: "mars 2010", "marzo de 2011", "März 2011"
 _MONTH_YEAR = {
-    "french": re.compile(rf"(?<![\w])(?P<m>{_MONTH['french']})\s+{_YEAR}"),
-    "spanish": re.compile(rf"(?<![\w])(?P<m>{_MONTH['spanish']})\s+(?:de\s+|del\s+)?{_YEAR}"),
-    "german": re.compile(rf"(?<![\w])(?P<m>{_MONTH['german']})\s+{_YEAR}"),
-    "italian": re.compile(rf"(?<![\w])(?P<m>{_MONTH['italian']})\s+(?:del\s+)?{_YEAR}"),
-    "portuguese": re.compile(rf"(?<![\w])(?P<m>{_MONTH['portuguese']})\s+(?:de\s+)?{_YEAR}"),
+    "french": compiled(rf"(?<![\w])(?P<m>{_MONTH['french']})\s+{_YEAR}"),
+    "spanish": compiled(rf"(?<![\w])(?P<m>{_MONTH['spanish']})\s+(?:de\s+|del\s+)?{_YEAR}"),
+    "german": compiled(rf"(?<![\w])(?P<m>{_MONTH['german']})\s+{_YEAR}"),
+    "italian": compiled(rf"(?<![\w])(?P<m>{_MONTH['italian']})\s+(?:del\s+)?{_YEAR}"),
+    "portuguese": compiled(rf"(?<![\w])(?P<m>{_MONTH['portuguese']})\s+(?:de\s+)?{_YEAR}"),
 }
 
 
@@ -162,7 +163,7 @@ def _capitalised_first(words: list[str]) -> list[str]:
 
 #: a weekday, its "next"/"last" word after it (French, Spanish) or before it (German)
 _WEEKDAY = {
-    language: re.compile(
+    language: compiled(
         rf"(?:(?P<before>{_NEXT}|{_LAST})\s+)?(?<![\w])(?P<wd>{_alternation(list(names))})"
         rf"(?:\s+(?P<after>{_NEXT}|{_LAST}))?(?![\w])"
     )
@@ -170,7 +171,7 @@ _WEEKDAY = {
 }
 #: "hier", "ayer", "gestern" … (French and Spanish ones also capitalised, opening a sentence)
 _RELATIVE = {
-    language: re.compile(
+    language: compiled(
         rf"(?<![\w'’-])(?P<rel>{_alternation(forms)})(?![\w'’-])"  # "Morgen" is the morning
     )
     for language, days in RELATIVE_DAYS.items()

@@ -48,6 +48,8 @@ from typing import Literal
 from briefer.memo import Memo
 from briefer.models import Precision, When
 
+from .patterns import compiled
+
 __all__ = ["DateMention", "date_sentence", "find_dates"]
 
 logger = logging.getLogger(__name__)
@@ -112,8 +114,8 @@ _DAY = r"(?P<d>[0-3]?\d)(?:st|nd|rd|th)?(?:\s*[-–]\s*[0-3]?\d)?(?![\d:])"
 _WEEKDAY_PREFIX = rf"(?:{_WEEKDAY}\s*,?\s*\(?\s*)?"
 _SEP = r"(?:\s*,\s*|\s+)"
 
-_DIGIT = re.compile(r"\d")
-_MONTH_HINT = re.compile(
+_DIGIT = compiled(r"\d")
+_MONTH_HINT = compiled(
     r"J(?:an|AN|un|UN|ul|UL)|Feb|FEB|Ma[ry]|MA[RY]|Apr|APR|Aug|AUG|Sep|SEP|Oct|OCT|Nov|NOV|Dec|DEC"
 )
 # Words one of which every relative expression contains (a fast gate before the regex).
@@ -122,18 +124,18 @@ _RELATIVE_HINTS = _words(
 )
 
 # Patterns in priority order: when two matches overlap, the earlier pattern wins.
-_MONTH_DAY_YEAR = re.compile(
+_MONTH_DAY_YEAR = compiled(
     rf"(?=[ADFJMNOSTW])(?<![A-Za-z0-9]){_WEEKDAY_PREFIX}(?P<m>{_MONTH})\s*{_DAY}{_SEP}{_YEAR}"
 )
-_DAY_MONTH_YEAR = re.compile(
+_DAY_MONTH_YEAR = compiled(
     rf"(?=[FMSTW\d])(?<![\w.,:/]){_WEEKDAY_PREFIX}{_DAY}\s+(?:of\s+)?(?P<m>{_MONTH}){_SEP}{_YEAR}"
 )
 # A pattern opening on (?=[…]) lists the characters its matches can start with: the search
 # then passes every other place at once, where it would try each alternative (twice as fast
 # on news text; the same matches, spans and groups on the 2,424 shared articles' lines and
 # sentences and on 150,000 random strings).
-_ISO = re.compile(rf"(?=[12])(?<![\d\-/.]){_YEAR}-(?P<m>[01]\d)-(?P<d>[0-3]\d)(?!\d)")
-_NUMERIC = re.compile(
+_ISO = compiled(rf"(?=[12])(?<![\d\-/.]){_YEAR}-(?P<m>[01]\d)-(?P<d>[0-3]\d)(?!\d)")
+_NUMERIC = compiled(
     rf"(?=\d)(?<![\d/.\-:,])(?P<a>[0-3]?\d)(?P<sep>[/.\-])(?P<b>[0-3]?\d)(?P=sep)"
     rf"{_YEAR}(?![.,/]?\d)"
 )
@@ -141,21 +143,21 @@ _QUALIFIER = (
     r"(?:(?:[Ee]arly|[Mm]id|[Ll]ate|(?:[Tt]he\s+)?(?:[Ee]nd|[Bb]eginning|[Ss]tart|[Mm]iddle)"
     r"\s+of)[\s-]+)"
 )
-_MONTH_YEAR = re.compile(
+_MONTH_YEAR = compiled(
     rf"(?=[ABDEFJLMNOSTbelmst])"  # (?=…): the characters a match can start with
     rf"(?<![A-Za-z0-9]){_QUALIFIER}?(?P<m>{_MONTH})\s*,?\s+(?:of\s+)?{_YEAR}"
 )
-_MONTH_DAY = re.compile(
+_MONTH_DAY = compiled(
     rf"(?=[ADFJMNOSTW])"  # (?=…): the characters a match can start with
     rf"(?<![A-Za-z0-9]){_WEEKDAY_PREFIX}(?P<m>{_MONTH})\s*{_DAY}(?![.,]\d)"
 )
-_DAY_MONTH = re.compile(
+_DAY_MONTH = compiled(
     rf"(?=[FMSTW\d])"  # (?=…): the characters a match can start with
     rf"(?<![\w.,:/$£€]){_WEEKDAY_PREFIX}{_DAY}\s+(?:of\s+)?(?P<m>{_MONTH})"
 )
 # A month alone is a date only after a word that introduces one ("in May", "since March",
 # "early January", "last December"); then "May" cannot be the verb nor "March" the noun.
-_BARE_MONTH = re.compile(
+_BARE_MONTH = compiled(
     r"(?<![A-Za-z])(?:(?P<prep>(?i:in|since|until|till|by|from|during|through|throughout|before|"
     r"after|(?P<scheduled>(?:scheduled|planned|slated|set|due|postponed|delayed|pushed\s+back|"
     r"moved)\s+(?:for|to|until|till))))\s+)?"
@@ -163,16 +165,16 @@ _BARE_MONTH = re.compile(
     r"[\s-]+)?"
     rf"(?P<m>{_MONTH_ALONE})(?!\s*,?\s*(?:of\s+)?\d)"
 )
-_YEAR_ALONE = re.compile(
+_YEAR_ALONE = compiled(
     rf"(?=[12])(?<![\w$£€#.,/:]){_YEAR}(?P<range>\s*[-–]\s*(?:(?:19|20)\d\d|\d\d)(?!\d))?"
     r"(?P<poss>['’]s)?(?![\w%]|[.,]\d)"
 )
-_WEEKDAY_RELATIVE = re.compile(
+_WEEKDAY_RELATIVE = compiled(
     rf"(?=[CFLMNSTWclnt])"  # (?=…): the characters a match can start with
     rf"(?<![A-Za-z])(?:(?P<mod>(?i:last|this\s+past|this\s+coming|this|next|coming))\s+)?"
     rf"(?P<wd>{_WEEKDAY})(?!\s*,?\s*\(?\s*(?:{_MONTH}|\d))"
 )
-_RELATIVE = re.compile(
+_RELATIVE = compiled(
     r"(?=[acdeflnosty\d])"  # (?=…): see _ISO
     r"\b(?:(?P<twoback>the\s+day\s+before\s+yesterday)|(?P<twoahead>the\s+day\s+after\s+tomorrow)"
     r"|(?P<yesterday>yesterday|last\s+night|last\s+evening)"
@@ -188,7 +190,7 @@ _RELATIVE = re.compile(
 
 # Tense: a future marker close before the date (with no reporting verb in between), or just
 # after a date that opens a clause ("On Monday, parliament will vote").
-_FUTURE = re.compile(
+_FUTURE = compiled(
     r"(?=['acipstuw’])"  # (?=…): the characters a match can start with
     r"\b(?:will|won['’]t|shall|(?:is|are|am)\s+(?:set|expected|scheduled|due|slated|poised|"
     r"going|likely|planning|preparing|to)\b|(?:scheduled|slated|planned|set)\s+(?:for|to)\b|"
@@ -196,7 +198,7 @@ _FUTURE = re.compile(
     r"plans?\s+to|intends?\s+to|to\s+be\s+held|upcoming|would|could)|['’]ll\b",
     re.IGNORECASE,
 )
-_REPORTING = re.compile(
+_REPORTING = compiled(
     r"(?=[acdhnrstw])"  # (?=…): the characters a match can start with
     r"\b(?:said|says|told|announced|added|stated|reported|confirmed|noted|wrote|tweeted|"
     r"was|were|had|did)\b",
@@ -204,18 +206,18 @@ _REPORTING = re.compile(
 )
 # "adjourned until February 3", "postponed to March 1": the date is where the clause points,
 # after the (past) verb, so the nearest such date is meant, not the last one before publication
-_POINTING_BEFORE = re.compile(
+_POINTING_BEFORE = compiled(
     r"(?=[BDFTUbdftu])\b(?i:until|till|to|for|before|by|due|deadline\s+of)\s+(?:the\s+)?$"
 )
 _POINTING_PREPOSITIONS = frozenset({"until", "till", "by", "before"})
 #: a date used as a name, "the April 20 blowout", "the March 12 vote": a noun follows it
-_NAMED_EVENT = re.compile(
+_NAMED_EVENT = compiled(
     r" (?!(?:of|and|or|to|in|at|for|on|by|the|a|an|when|after|before)\b)[a-z][a-z-]+\b"
 )
-_THIS_YEAR_AFTER = re.compile(r"\s*,?\s*(?i:this|of\s+this)\s+year\b")
-_SINCE_BEFORE = re.compile(r"\b(?i:since)\s+(?:the\s+)?(?:[a-z]+\s+)?$")
-_CLAUSE_OPENING = re.compile(r"(?:^|[,;:—(])\s*(?:(?i:on|in|by|from|early|late|mid|this)\s+)?$")
-_PAST = re.compile(
+_THIS_YEAR_AFTER = compiled(r"\s*,?\s*(?i:this|of\s+this)\s+year\b")
+_SINCE_BEFORE = compiled(r"\b(?i:since)\s+(?:the\s+)?(?:[a-z]+\s+)?$")
+_CLAUSE_OPENING = compiled(r"(?:^|[,;:—(])\s*(?:(?i:on|in|by|from|early|late|mid|this)\s+)?$")
+_PAST = compiled(
     r"\b(?:said|told|was|were|had|did|took|met|left|came|went|began|fell|rose|won|lost|made|"
     r"gave|held|led|sent|spent|kept|struck|broke|chose|drew|fought|fled|flew|froze|shot|saw|"
     r"thought|brought|bought|got|became|ran|stood|spoke|wrote|paid|sold|found|sought|caught|"
@@ -246,27 +248,27 @@ _UNITS = _words(
     "km kilometres kilometers miles metres meters tonnes tons kg mw usd dollars euros rupees "
     "pounds yuan percent per people persons soldiers troops"
 )
-_WORD = re.compile(r"[A-Za-z][\w'’-]*")
+_WORD = compiled(r"[A-Za-z][\w'’-]*")
 _NOT_A_WEEKDAY_BEFORE = _words(
     "good black ash easter palm bloody holy cyber super maundy shrove whit"
 )
-_NEWSPAPER_AFTER = re.compile(
+_NEWSPAPER_AFTER = compiled(
     r"\s*(?:Times|Telegraph|Express|Mirror|Herald|Post|Mail|Sport|People|Star|World|Edition|"
     r"Business|Independent|Observer|Tribune)\b"
 )
-_NEWSPAPER_BEFORE = re.compile(r"\b(?:Mail|Sun|Mirror|Express|Post|Independent)\s+on\s+$")
-_NINE_ELEVEN_AFTER = re.compile(r"\s+(?:attacks?|terror|hijack|commission|anniversary)")
-_NOT_TODAY_AROUND = re.compile(r"(?:USA|Russia|India|Psychology)\s+$")
+_NEWSPAPER_BEFORE = compiled(r"\b(?:Mail|Sun|Mirror|Express|Post|Independent)\s+on\s+$")
+_NINE_ELEVEN_AFTER = compiled(r"\s+(?:attacks?|terror|hijack|commission|anniversary)")
+_NOT_TODAY_AROUND = compiled(r"(?:USA|Russia|India|Psychology)\s+$")
 
 # Roles for choosing among several dates in one sentence (see date_sentence).
-_BACKGROUND_BEFORE = re.compile(
+_BACKGROUND_BEFORE = compiled(
     r"(?=[abcdefipstu])"  # (?=…): see _ISO
     r"(?:\b(?:since|until|till|by|as\s+of|back\s+in|dating\s+back\s+to|compared\s+(?:with|to)"
     r"|than\s+in|(?:announced|imposed|introduced|enacted|adopted|established|founded|created"
     r"|began|started|signed|passed|issued)\s+(?:in|on))\s+(?:(?:early|mid|late|the)[\s-]+)?)$",
     re.IGNORECASE,
 )
-_ATTRIBUTION_BEFORE = re.compile(
+_ATTRIBUTION_BEFORE = compiled(
     r"(?=[aeistw])"  # (?=…): the characters a match can start with
     r"\b(?:said|says|told|statement|tweet|tweeted|wrote|added|email|e-mail|interview)\b"
     r"[^,;.()]{0,30}$",
@@ -479,7 +481,7 @@ def _bare_months(text: str, published: dt.date) -> list[_Candidate]:
     return found
 
 
-_LABEL_AFTER = re.compile(r"\s*(?::|\s[–—-])\s+\S")
+_LABEL_AFTER = compiled(r"\s*(?::|\s[–—-])\s+\S")
 
 
 def _is_year(text: str, match: re.Match[str]) -> bool:
@@ -544,8 +546,8 @@ def _weekday_date(published: dt.date, weekday: int, mod: str, tense: Tense) -> d
     return _add_days(published, -back)
 
 
-_SCHEDULED_FOR = re.compile(r"\b(?i:for)\s+$")
-_POSSESSIVE = re.compile(r"['’]s\b")
+_SCHEDULED_FOR = compiled(r"\b(?i:for)\s+$")
+_POSSESSIVE = compiled(r"['’]s\b")
 
 
 def _weekdays(text: str, published: dt.date) -> list[_Candidate]:
@@ -660,7 +662,7 @@ def _relatives(text: str, published: dt.date) -> list[_Candidate]:
 
 # "two days later", "a week earlier", "the next day", "the following morning", "the day
 # before": a shift from a date the text has just given (the anchor), not from publication
-_ANCHORED = re.compile(
+_ANCHORED = compiled(
     r"(?=[aefnost\d])"  # (?=…): see _ISO
     r"\b(?:(?P<n>\d{1,2}|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
     r"\s+(?P<unit>day|week|month|year)s?\s+(?P<dir>later|earlier|afterwards?"

@@ -32,6 +32,7 @@ from typing import Literal
 from .dating import date_sentence, find_dates
 from .merge import same_fact, source_order
 from .models import Source
+from .patterns import compiled
 from .split import split_paragraph
 from .typography import plain
 from .words import content_words
@@ -114,7 +115,7 @@ def _words_by_first_letter(words: Iterable[str]) -> str:
 # a match starts with a currency sign, a digit or a number word's first letter: the lookahead
 # lets the search skip every other place at once (twice as fast on news sentences, the same
 # matches on 60,000 of them and on 200,000 random strings)
-_NUMBER = re.compile(
+_NUMBER = compiled(
     "(?=[$€£¥\\d" + "".join(sorted({word[0] for word in _NUMBER_WORDS})) + "])"
     r"(?P<cur>[$€£¥]\s?)?(?<![\w.,])(?P<n>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|"
     + _words_by_first_letter(_NUMBER_WORDS)
@@ -122,7 +123,7 @@ _NUMBER = re.compile(
     r"(?:\s*(?P<pct>%|per\s*cent|percent)\b)?",
     re.IGNORECASE,
 )
-_DIGIT = re.compile(r"\d")
+_DIGIT = compiled(r"\d")
 
 
 def _may_hold_number(text: str) -> bool:
@@ -136,16 +137,16 @@ def _may_hold_number(text: str) -> bool:
     return any(word in lowered for word in _NUMBER_WORDS)
 
 
-_APPROX_BEFORE = re.compile(
+_APPROX_BEFORE = compiled(
     r"(?=[acemnorsu])"  # (?=…): the characters a match can start with
     r"\b(?:about|around|nearly|almost|some|roughly|approximately|an\s+estimated|estimated|"
     r"more\s+than|over|up\s+to|close\s+to|at\s+least)\s+$",
     re.IGNORECASE,
 )
-_UNIT_WORD = re.compile(r"\s*(?:of\s+)?([A-Za-z][\w-]*)")
+_UNIT_WORD = compiled(r"\s*(?:of\s+)?([A-Za-z][\w-]*)")
 _SKIP_UNIT = frozenset(["a", "an", "the", "of", "and", "or", "to", "in", "on", "at", "per"])
-_NAME = re.compile(r"(?:[A-Z][\w’'-]*)(?:\s+(?:of\s+|for\s+|de\s+)?[A-Z][\w’'-]*)*")
-_NAME_WORD = re.compile(r"[\w’'-]+")
+_NAME = compiled(r"(?:[A-Z][\w’'-]*)(?:\s+(?:of\s+|for\s+|de\s+)?[A-Z][\w’'-]*)*")
+_NAME_WORD = compiled(r"[\w’'-]+")
 _NOT_NAME_START = frozenset(
     [
         "The",
@@ -188,7 +189,7 @@ _NOT_NAME_START = frozenset(
         "Later",
     ]
 )
-_CALENDAR = re.compile(
+_CALENDAR = compiled(
     r"^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|"
     r"April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|"
     r"Aug|Sep|Sept|Oct|Nov|Dec)\b"
@@ -357,7 +358,7 @@ def _numbers_differ(a: list[_Figure], b: list[_Figure]) -> tuple[str, str] | Non
 
 
 #: a clock time next to a date: a posting's timestamp
-_TIMESTAMP = re.compile(
+_TIMESTAMP = compiled(
     r"\b\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?(?:\s+(?:[A-Z]{2,4}|UK|US)(?:\s+time)?)?"
     r"\s*(?:on\s+|,\s*)?"
     r"(?:(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs)?|Fri|Sat(?:ur)?|Sun)(?:day)?,?\s+)?\d{1,2}"
@@ -539,7 +540,7 @@ _LOWER_DETAILS = frozenset(
         "days",
     }
 )
-_DETAIL = re.compile(r"\d[\d,.]*|\b[A-Z][\w'’-]*|\b[a-z]+\b")
+_DETAIL = compiled(r"\d[\d,.]*|\b[A-Z][\w'’-]*|\b[a-z]+\b")
 
 
 @lru_cache(maxsize=8192)

@@ -29,9 +29,10 @@ import numpy as np
 import numpy.typing as npt
 
 from .models import Source
+from .patterns import compiled
 from .words import content_words, stems_of
 
-_TOKEN = re.compile(r"[^\W\d_][\w’'-]*")
+_TOKEN = compiled(r"[^\W\d_][\w’'-]*")
 
 #: words that date an article rather than say what it is about (stems and names alike)
 _CALENDAR_WORDS = (

@@ -32,6 +32,8 @@ from typing import TYPE_CHECKING, Any
 from briefer.errors import SkipFile
 from briefer.models import Metadata
 
+from .patterns import compiled
+
 if TYPE_CHECKING:  # lxml is loaded when a page is parsed: a plain-text feed never needs it
     import lxml.html
 
@@ -139,10 +141,10 @@ _BLOCK_TAGS = frozenset(
     }
 )
 
-_ISO_DATE = re.compile(r"^\s*(\d{4})-(\d{1,2})-(\d{1,2})(?:$|[T\s_]|[+-]\d\d:?\d\d$|Z)")
+_ISO_DATE = compiled(r"^\s*(\d{4})-(\d{1,2})-(\d{1,2})(?:$|[T\s_]|[+-]\d\d:?\d\d$|Z)")
 _WORDY_FORMATS = ("%B %d, %Y", "%b %d, %Y", "%b. %d, %Y", "%d %B %Y", "%d %b %Y")
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([\w.:-]+)""", re.IGNORECASE)
-_SPACES = re.compile(r"\s+")
+_SPACES = compiled(r"\s+")
 
 
 @dataclass(frozen=True)

@@ -10,11 +10,11 @@ when there is too little text to tell.
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from collections.abc import Iterable
 from functools import cache
 
+from .patterns import compiled
 from .typography import plain, plain_words, word_table
 
 #: languages with both a Snowball stemmer and stop words in sumy, needing no extra package
@@ -25,7 +25,7 @@ LANGUAGES = (
 AUTO = "auto"
 DEFAULT = "english"
 
-_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
+_WORD = compiled(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 _SAMPLE_WORDS = 800
 _MIN_HITS = 2.0  # a weaker best guess than this: too little text to tell
 

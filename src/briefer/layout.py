@@ -57,6 +57,8 @@ from briefer.render import (
     template_bytes,
 )
 
+from .patterns import compiled
+
 logger = logging.getLogger(__name__)
 
 MAX_MARKDOWN_WORDS = 650
@@ -230,7 +232,7 @@ def header_fields(brief: Brief) -> dict[str, str]:
     }
 
 
-_PLACEHOLDER = re.compile(r"\{\{\s*(\w+)\s*\}\}")
+_PLACEHOLDER = compiled(r"\{\{\s*(\w+)\s*\}\}")
 
 
 def fill_placeholders(text: str, fields: Mapping[str, str]) -> str:
@@ -630,10 +632,10 @@ def char_width(char: str) -> float:
 #: a character from U+0590 on, other than general punctuation (U+2000–U+206F), that makes
 #: a line taller: Hebrew, Arabic, Indic, CJK… (a pattern: searched at C speed; written as
 #: the complement, [^\x00-\u058f\u2000-\u206f], which compiles in 0.3 ms instead of 6)
-_TALL = re.compile("[^\x00-\u058f\u2000-\u206f]")
+_TALL = compiled("[^\x00-\u058f\u2000-\u206f]")
 
 
-_TOKEN = re.compile(r"\S+\s*|\s+")
+_TOKEN = compiled(r"\S+\s*|\s+")
 
 
 def _tokens(text: str) -> list[str]:

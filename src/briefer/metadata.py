@@ -31,6 +31,8 @@ from briefer.date_lines import PLACE_FIRST, find_dates, is_date_only, plausible
 from briefer.models import Metadata
 from briefer.typography import plain
 
+from .patterns import compiled
+
 logger = logging.getLogger(__name__)
 
 __all__ = [
@@ -46,13 +48,13 @@ __all__ = [
 # ---------------------------------------------------------------------------------------------
 # the header
 
-_TOP_BAR = re.compile(
+_TOP_BAR = compiled(
     r"-?\d+(?:\.\d+)?\s*°\s*[CF]?\b|(?<![\w.])-?\d+(?:\.\d+)?\s*[cCfF](?=\s|$)|°"
     r"|\b(?:weather|sunrise|sunset|humidity|e-?paper|today'?s\s+paper)\b",
     re.I,
 )
 _TOP_BAR_HINTS = ("weather", "sunrise", "sunset", "humidity", "paper")
-_DIGIT = re.compile(r"\d")
+_DIGIT = compiled(r"\d")
 
 
 def _top_bar(text: str) -> bool:
@@ -65,10 +67,10 @@ def _top_bar(text: str) -> bool:
     return _TOP_BAR.search(text) is not None
 
 
-_TEMPERATURE = re.compile(
+_TEMPERATURE = compiled(
     r"-?\d+(?:\.\d+)?\s*°\s*[CF]?\b|(?<![\w.])-?\d+(?:\.\d+)?\s*[cCfF](?=\s|,|$)"
 )
-_DATE_KEY = re.compile(
+_DATE_KEY = compiled(
     # (?=…): the letters its words start with, so that the search passes other places at once
     r"(?=[defimnprsv])"
     r"\b(?:published|posted|first\s+published|released|issued|dated?|(?:press|news|media)\s+"
@@ -76,13 +78,13 @@ _DATE_KEY = re.compile(
     r"|publiée?|publicad[oa]|veröffentlicht|pubblicat[oa])\b",
     re.I,
 )
-_UPDATED_KEY = re.compile(
+_UPDATED_KEY = compiled(
     r"(?=[aemu])"  # (?=…): the characters a match can start with
     r"\b(?:updated|modified|edited|mise?\s+à\s+jour|modifiée?|actualizad[oa]|aktualisiert"
     r"|aggiornat[oa]|atualizad[oa])\b",
     re.I,
 )
-_TITLE_REJECT = re.compile(
+_TITLE_REJECT = compiled(
     r"^(?:home|menu|search|close|skip to|sign in|log ?in|subscribe|share|advertisement|trending"
     r"|top stories|latest|breaking news|you are here|follow us|posted|published|updated|watch"
     r"|listen|submit|opens in)\b|\b(?:min(?:ute)?s?\s+read|reading\s+time|opens\s+in\s+(?:a\s+)?"
@@ -90,14 +92,14 @@ _TITLE_REJECT = re.compile(
     r"|https?://|www\.|\.com\b|^[a-z0-9]+(?:-[a-z0-9]+){3,}$|\b\d{2,4}\s*[x×]\s*\d{2,4}\b",
     re.I,
 )
-_SENTENCES = re.compile(r"[a-z0-9][.!?]\s+[A-Z]|\.\.\.$|…$")
+_SENTENCES = compiled(r"[a-z0-9][.!?]\s+[A-Z]|\.\.\.$|…$")
 _NOT_SITE_START = frozenset(
     {"and", "or", "but", "so", "yet", "not", "is", "are", "was", "what", "why", "how", "who"}
 )
-_TITLE_SPLIT = re.compile(r"\s+[|–—-]\s+|\s+::\s+")
+_TITLE_SPLIT = compiled(r"\s+[|–—-]\s+|\s+::\s+")
 #: a news site's name alone on a line: a few capitalised words, one of them a newspaper's
 #: ("Geo News", "Pakistan Today", "THE COASTAL TRIBUNE", "Business Recorder")
-_MASTHEAD = re.compile(
+_MASTHEAD = compiled(
     r"(?=[A-Z])"  # (?=…): the characters a match can start with
     r"(?!(?i:(?:latest|breaking|top|business|world|local|sports?|national|international|city"
     r"|health|tech|science|entertainment|more|related|trending|daily|good)\s+news\b))"
@@ -110,31 +112,31 @@ _MASTHEAD = re.compile(
 )
 _NO_OUTLET = frozenset({"the", "a", "an", "our", "your", "this", "their", "its"})
 #: "Download the BOL News App", "Stay updated with Geo News: Download the app"
-_APP_OUTLET = re.compile(
+_APP_OUTLET = compiled(
     r"^(?:download\s+(?:the\s+)?|stay\s+(?:updated|connected|informed|tuned)\s+with\s+)"
     r"(?P<name>.+?)(?:\s+app\b|\s*[:,–—-]\s*download\b)",
     re.I,
 )
-_COPYRIGHT_OUTLET = re.compile(
+_COPYRIGHT_OUTLET = compiled(
     r"(?:©|\(c\)|copyright)\s*(?:(?:©|\(c\)|copyright)\s*)?(?:(?:19|20)\d\d\s*(?:[-–]\s*(?:19|20)\d\d)?)?"
     r"\s*,?\s*"
     r"(?P<name>[A-Z][\w&'’.\- ]{1,60}?)\s*(?:,|\.|\||·|•|\s-\s|all rights|$)",
     re.I,
 )
-_DATELINE_AGENCY = re.compile(
+_DATELINE_AGENCY = compiled(
     r"^[A-Z][A-Z .,'’\-]{2,60}(?:,\s*[A-Z][a-z]+\.?\s*\d{0,2})?\s*"
     r"\((?P<agency>[A-Za-z][\w .\-]{1,30})\)\s*[-–—:]"
 )
 #: a dateline with a full date before the dash: "THE HAGUE, March 6, 2025 —", "LONDON, 6 March
 #: 2025 (Reuters) -"
-_DATELINE_DATE = re.compile(
+_DATELINE_DATE = compiled(
     r"^[A-Z][A-Z .'’\-]{2,40}(?:,\s*[A-Z][A-Za-z .]{1,30})?,\s*(?P<date>[^—–()]{6,30}?\d{4})"
     r"\s*(?:\([^)]{1,30}\)\s*)?(?:--|[-–—:])\s"
 )
-_TAIL_AUTHOR = re.compile(
+_TAIL_AUTHOR = compiled(
     r"^\s*(?:author|written\s+by|words\s+by|story\s+by|article\s+by)\s*:?\s*(?P<name>.+?)\s*$", re.I
 )
-_REPORTING_BY = re.compile(
+_REPORTING_BY = compiled(
     r"^\s*\(?\s*(?:additional\s+)?reporting\s+by\s+(?P<name>[^;()]+?)"
     r"(?:\s+in\s+[A-Z][\w ]+)?\s*(?:[;)]|editing\s+by|$)",
     re.I,

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 
+from .patterns import compiled
 from .typography import plain
 
 __all__ = ["repair_mojibake"]
@@ -26,15 +27,15 @@ _CP1252_HIGH = {
 #: A character standing for a UTF-8 continuation byte (0x80–0xBF) in either reading.
 _CONT = "[\u0080-\u00bf" + "".join(re.escape(c) for c in _CP1252_HIGH) + "]"
 #: A lead byte (0xC2–0xF4) followed by the continuation bytes its value announces.
-_RUN = re.compile(
+_RUN = compiled(
     "[\u00c2-\u00df]" + _CONT + "|[\u00e0-\u00ef]" + _CONT + "{2}|[\u00f0-\u00f4]" + _CONT + "{3}"
 )
 
 
 #: The same with a space standing for a no-break space (0xA0) that a whitespace squeeze ate.
 _SPACE_CONT = "(?:" + _CONT + "| )"
-_SQUEEZED_RUN = re.compile("[\u00e0-\u00ef]" + _SPACE_CONT + "{2}")
-_SQUEEZED_NBSP = re.compile("\u00c2(?= )")
+_SQUEEZED_RUN = compiled("[\u00e0-\u00ef]" + _SPACE_CONT + "{2}")
+_SQUEEZED_NBSP = compiled("\u00c2(?= )")
 #: Hangul and CJK ideographs, where a squeezed run is repaired only next to its own kind
 #: (ranges, not a pattern: compiling the class took 4 ms at every start, for a rare repair)
 _CJK_RANGES = (

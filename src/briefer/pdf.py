@@ -31,6 +31,8 @@ from dataclasses import dataclass
 from briefer.errors import SkipFile
 from briefer.models import LineDecision, Metadata
 
+from .patterns import compiled
+
 logger = logging.getLogger(__name__)
 
 __all__ = ["PdfText", "read_pdf"]
@@ -42,23 +44,23 @@ FURNITURE_BAND = 0.12
 #: A gap this many times the usual line pitch starts a paragraph.
 PARAGRAPH_GAP = 1.35
 
-_PAGE_NUMBER = re.compile(
+_PAGE_NUMBER = compiled(
     r"^[\s\-–—|(\[]*(?:page|p\.|seite|página|pagina)?\s*\d{1,4}\s*(?:(?:of|/|von|de|di)\s*\d{1,4})?"
     r"[\s\-–—|)\]]*$",
     re.IGNORECASE,
 )
-_TERMINAL = re.compile(r"[.!?:…][\"'”’»)\]]*$")
+_TERMINAL = compiled(r"[.!?:…][\"'”’»)\]]*$")
 _HYPHENS = ("-", "\u00ad", "\x02", "\ufffe", "\u2010")
-_WORD_END = re.compile(r"([^\W\d_]+)$")
-_WORD_START = re.compile(r"^([^\W\d_]+)")
-_SPACES = re.compile(r"\s+")
-_PDF_DATE = re.compile(r"^(?:D:)?(\d{4})(\d{2})?(\d{2})?")
-_JUNK_TITLES = re.compile(
+_WORD_END = compiled(r"([^\W\d_]+)$")
+_WORD_START = compiled(r"^([^\W\d_]+)")
+_SPACES = compiled(r"\s+")
+_PDF_DATE = compiled(r"^(?:D:)?(\d{4})(\d{2})?(\d{2})?")
+_JUNK_TITLES = compiled(
     r"^(?:microsoft\s+word\s*-.*|untitled.*|document\d*|.*\.(?:docx?|odt|rtf|pages|indd|txt))$",
     re.IGNORECASE,
 )
-_HEAD_SPLIT = re.compile(r"\s+[|·•–—-]\s+|\s{2,}")
-_ORGANISATION = re.compile(
+_HEAD_SPLIT = compiled(r"\s+[|·•–—-]\s+|\s{2,}")
+_ORGANISATION = compiled(
     r"(?=[abcdfghilmnopstuw])"  # (?=…): the characters a match can start with
     r"\b(?:ministry|department|office|agency|news|council|authority|association|union|company"
     r"|corporation|inc|ltd|plc|press|times|herald|post|gazette|government|university"

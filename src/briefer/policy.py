@@ -17,7 +17,6 @@ hundreds of articles would otherwise cost seconds for facts the page has no room
 from __future__ import annotations
 
 import math
-import re
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
@@ -30,6 +29,7 @@ import numpy.typing as npt
 from .disagree import Claim, Disagreement, claims, disagreements_among
 from .merge import MIN_SHARED, same_day_event, shares_fact, source_order
 from .models import Brief, Item, Source
+from .patterns import compiled
 from .quotes import Quote, find_quotes, quotes_among
 from .significance import model
 from .split import split_paragraph
@@ -622,7 +622,7 @@ def quote_text(quote: Quote) -> str:
     return " … ".join(quote.parts) if quote.parts else quote.text
 
 
-_SENTENCE_END = re.compile(r"[.!?][’”\"']?(?=\s)")
+_SENTENCE_END = compiled(r"[.!?][’”\"']?(?=\s)")
 
 
 def quote_excerpt(quote: Quote, limit: int = QUOTE_WORDS) -> str:

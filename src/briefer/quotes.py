@@ -29,6 +29,7 @@ from dataclasses import dataclass, replace
 
 from .merge import same_fact, source_order
 from .models import Source
+from .patterns import compiled
 from .split import paragraph_spans
 from .words import content_words
 
@@ -126,13 +127,13 @@ _PERSON_NOUNS = _vocabulary(
     professor campaigner activist organiser organizer survivor victim neighbour neighbor
     """
 )
-_LEADING_CLAUSE = re.compile(
+_LEADING_CLAUSE = compiled(
     r"^(?:in|on|at|speaking|later|earlier|asked|after|during|meanwhile|however|but|and|also|"
     r"separately|then|still|yet|when|while|elsewhere|instead|now|today|yesterday|previously|"
     r"writing|responding|addressing)\b",
     re.IGNORECASE,
 )
-_TRAILING_CIRCUMSTANCE = re.compile(
+_TRAILING_CIRCUMSTANCE = compiled(
     r"\s+(?:(?:in|on|at|during|after|before|via|through)\s+(?:a|an|the|his|her|their|its|"
     r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Twitter|X\b|social)|"
     r"told\s|when\s|while\s|adding\b|who\s|as\s+(?:he|she|they)\b|according\s+to\b|"
@@ -140,7 +141,7 @@ _TRAILING_CIRCUMSTANCE = re.compile(
     r"on\s+\w+day\b).*$",
     re.DOTALL,
 )
-_TRAILING_VERB = re.compile(
+_TRAILING_VERB = compiled(
     r"\s+(?:declined|refused|decided|went\s+on|was\s+quick|were\s+quick|did\s+not|"
     r"would\s+not|could\s+not|wanted|tried|sought|appeared|chose|rushed)\s+to$"
 )
@@ -153,27 +154,27 @@ _GROUP_NOUNS = _vocabulary(
     teachers
     """
 )
-_POSSESSIVE_STATEMENT = re.compile(
+_POSSESSIVE_STATEMENT = compiled(
     r"^(?P<owner>.+?)['’]s\s+(?:statement|tweet|email|e-mail|letter|post|press\s+release|"
     r"website|account|report)$",
     re.IGNORECASE,
 )
-_CAP_TOKEN = re.compile(r"[A-Z][\w’'.-]*|\([A-Z]{2,}\)")
-_NAME_RUN = re.compile(
+_CAP_TOKEN = compiled(r"[A-Z][\w’'.-]*|\([A-Z]{2,}\)")
+_NAME_RUN = compiled(
     r"(?:[A-Z][\w’'-]*\.?|\([A-Z]{2,}\)|of|for|the|and)(?:\s+(?:[A-Z][\w’'-]*\.?|\([A-Z]{2,}\)|"
     r"of|for|the|and|(?:van|von|der|den|de|da|di|du|del|della|le|la|ter|ten|bin|ibn|al)"
     r"(?=\s+(?:(?:van|von|der|den|de|da|di|du|del|della|le|la|ter|ten)\s+)?[A-Z])))*"
 )
-_WORD = re.compile(r"[\w’'-]+")
+_WORD = compiled(r"[\w’'-]+")
 
 # --- quotation marks -----------------------------------------------------------------------
 
 _OPENERS = '“"‘'
-_SCARE = re.compile(r"\b(?:the|a|an|so-called|its|their|this|that)\s+[“\"‘]$", re.IGNORECASE)
+_SCARE = compiled(r"\b(?:the|a|an|so-called|its|their|this|that)\s+[“\"‘]$", re.IGNORECASE)
 
 
-_DOUBLE_MARK = re.compile('[“”"]')
-_SINGLE_MARK = re.compile("[‘’]")
+_DOUBLE_MARK = compiled('[“”"]')
+_SINGLE_MARK = compiled("[‘’]")
 
 
 def _quote_spans(paragraph: str) -> list[tuple[int, int]]:
@@ -298,7 +299,7 @@ def _strip_article(text: str) -> str:
     return text
 
 
-_APPOSITIVE = re.compile(
+_APPOSITIVE = compiled(
     r",\s+(?:\d{1,3},\s+)?(?P<role>[^,;“”\"]{3,150}?)(?:,|\.?$|\.\s|\s+(?:has|had|is|was|"
     rf"{_SPEECH})\b)"
 )
@@ -480,19 +481,19 @@ def _resolve(phrase: str, position: int, people: _People) -> _Speaker | None:
 
 # --- attributions --------------------------------------------------------------------------
 
-_AFTER_VERB_FIRST = re.compile(rf"^\s*,?\s*{_AUX}(?:{_SPEECH})\s+(?P<np>.+)$", re.DOTALL)
-_AFTER_SUBJECT_FIRST = re.compile(
+_AFTER_VERB_FIRST = compiled(rf"^\s*,?\s*{_AUX}(?:{_SPEECH})\s+(?P<np>.+)$", re.DOTALL)
+_AFTER_SUBJECT_FIRST = compiled(
     rf"^\s*,?\s*(?P<np>[^“”\"]{{1,170}}?)\s+{_AUX}(?:{_SPEECH})\b", re.DOTALL
 )
-_AFTER_ACCORDING = re.compile(r"^\s*,?\s*according\s+to\s+(?P<np>[^.;]+)", re.IGNORECASE)
-_BEFORE = re.compile(
+_AFTER_ACCORDING = compiled(r"^\s*,?\s*according\s+to\s+(?P<np>[^.;]+)", re.IGNORECASE)
+_BEFORE = compiled(
     rf"(?P<np>[^“”\"]*?)\s+{_AUX}(?P<verb>{_VERB})(?P<tail>[^“”\"]{{0,100}}?)\s*[,:]?\s*$",
     re.DOTALL,
 )
-_BEFORE_ACCORDING = re.compile(
+_BEFORE_ACCORDING = compiled(
     r"(?:^|[,;]\s*)[Aa]ccording\s+to\s+(?P<np>[^“”\"]+?)\s*[,:]\s*$", re.DOTALL
 )
-_TAIL_OK = re.compile(
+_TAIL_OK = compiled(
     r"^(?:\s*(?:in|on|at|via|during|to|after|before)\s+[^,:]{1,40}|\s*(?:reporters|journalists|"
     r"Reuters|AFP|the\s+\w+|a\s+\w+))*\s*[,:]?\s*$"
 )

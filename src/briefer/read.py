@@ -53,6 +53,8 @@ from briefer.models import METADATA_FIELDS, Metadata, RawArticle, Skipped
 from briefer.mojibake import repair_mojibake
 from briefer.typography import plain
 
+from .patterns import compiled
+
 if TYPE_CHECKING:  # python-docx is imported when a Word file is read (0.06 s a start)
     from docx.table import Table
     from docx.text.paragraph import Paragraph
@@ -145,12 +147,12 @@ _BOMS = (
     (codecs.BOM_UTF16_LE, "utf-16"),
     (codecs.BOM_UTF16_BE, "utf-16"),
 )
-_NEWLINES = re.compile(r"\r\n|[\r\x0b\x0c\x85\u2028\u2029]")
-_INVISIBLE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u00ad\u200b\u2060\ufeff]")
-_SPACES = re.compile(r"\s+")
+_NEWLINES = compiled(r"\r\n|[\r\x0b\x0c\x85\u2028\u2029]")
+_INVISIBLE = compiled("[\x00-\x08\x0b-\x1f\x7f-\x9f\u00ad\u200b\u2060\ufeff]")
+_SPACES = compiled(r"\s+")
 #: the control characters (Unicode's category Cc: U+0000-U+001F, U+007F-U+009F) that are not
 #: line or page breaks or tabs
-_CONTROL = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f]")
+_CONTROL = compiled("[\x00-\x08\x0e-\x1f\x7f-\x9f]")
 #: what :func:`tidy_text` changes in ASCII text (a carriage return is one of the controls)
 #: the ASCII characters a tidy text may hold: tab, newline and the printable ones (the rest,
 #: control characters, are what :func:`tidy_text` removes)
@@ -465,7 +467,7 @@ def _read_text(data: bytes, name: str, today: dt.date) -> ReadResult:
 
 
 #: a ``Key: value`` line of the block a scraping tool writes above the page's text
-_HEADER_PAIR = re.compile(r"^\s*([A-Za-z][A-Za-z _-]{0,24}?)\s*:\s*(\S.*?)\s*$")
+_HEADER_PAIR = compiled(r"^\s*([A-Za-z][A-Za-z _-]{0,24}?)\s*:\s*(\S.*?)\s*$")
 #: keys of that block that say when the page was fetched, never when it was published
 _FETCHED_KEYS = frozenset(
     {"scraped", "retrieved", "accessed", "fetched", "crawled", "downloaded", "saved", "captured"}
@@ -514,7 +516,7 @@ def _fields(metadata: Metadata) -> dict[str, Any]:
     return {name: getattr(metadata, name) for name in METADATA_FIELDS if name != "title"}
 
 
-_MD_H1 = re.compile(r"^\s{0,3}#\s+(.+?)(?:\s+#+)?\s*$")
+_MD_H1 = compiled(r"^\s{0,3}#\s+(.+?)(?:\s+#+)?\s*$")
 #: rules that work on a line as a whole (block markup); the rest are inline
 _MD_BLOCK_RULES = 7
 #: a line of at least this many words is prose: its inline markup stays, so that what is
@@ -523,7 +525,7 @@ _PROSE_WORDS = 12
 
 
 _MD_RULES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
-    (re.compile(pattern), replacement)
+    (compiled(pattern), replacement)
     for pattern, replacement in (
         (r"^\s{0,3}(?:>\s?)+", ""),  # quote markers
         (r"^\s{0,3}([-*_])(?:\s*\1){2,}\s*$", ""),  # rules and setext underlines

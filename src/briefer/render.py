@@ -30,6 +30,8 @@ from briefer.errors import OutputError, TemplateError
 from briefer.models import Brief, Item, Metadata, Source, When
 from briefer.sandbox import BoundedSandbox, FolderLoader, check_word_template, render_bounded
 
+from .patterns import compiled
+
 logger = logging.getLogger(__name__)
 
 MARKDOWN_TEMPLATE = "brief.md.j2"
@@ -49,9 +51,9 @@ SHORT_CHARS = 36  # the label of a source in the run-in list
 
 # Characters XML 1.0 cannot hold (so neither can Word), lone surrogates, and the two
 # non-characters; C1 controls and DEL are dropped too (they are never meant as text).
-_UNSAFE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
-_SPACE = re.compile(r"\s+")
-_SOURCE_NUMBER = re.compile(r"S(\d+)")
+_UNSAFE = compiled("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
+_SPACE = compiled(r"\s+")
+_SOURCE_NUMBER = compiled(r"S(\d+)")
 
 
 # --------------------------------------------------------------------------- text
@@ -78,8 +80,8 @@ def shorten(text: str, limit: int) -> str:
     return cut.rstrip(" ,;:.-–—") + "…"
 
 
-_MD_INLINE = re.compile(r"[\\`*\[\]<]|(?<![A-Za-z0-9])_|_(?![A-Za-z0-9])|&(?=#?\w+;)")
-_MD_BLOCK_START = re.compile(r"^(#{1,6}(?=\s|$)|>|[+\-](?=\s|$)|\d{1,9}(?=[.)](?:\s|$)))")
+_MD_INLINE = compiled(r"[\\`*\[\]<]|(?<![A-Za-z0-9])_|_(?![A-Za-z0-9])|&(?=#?\w+;)")
+_MD_BLOCK_START = compiled(r"^(#{1,6}(?=\s|$)|>|[+\-](?=\s|$)|\d{1,9}(?=[.)](?:\s|$)))")
 
 
 def md_escape(text: str) -> str:

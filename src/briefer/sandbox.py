@@ -31,6 +31,8 @@ import jinja2.sandbox
 import lxml.etree
 from jinja2.exceptions import SecurityError
 
+from .patterns import compiled
+
 #: A user template larger than this is refused.
 MAX_TEMPLATE_BYTES = 1 * 2**20
 #: A render producing more characters than this is stopped.
@@ -41,7 +43,7 @@ MAX_RANGE_STEPS = 1_000_000
 MAX_PRODUCT = 1_000_000
 MAX_EXPONENT = 64
 
-_NAME = re.compile(r"[A-Za-z0-9_][A-Za-z0-9_.-]*\.j2")
+_NAME = compiled(r"[A-Za-z0-9_][A-Za-z0-9_.-]*\.j2")
 
 
 class FolderLoader(jinja2.BaseLoader):
@@ -149,7 +151,7 @@ def render_bounded(template: jinja2.Template, context: Mapping[str, object]) -> 
 
 #: Relationship types a Word template may point outside the file with (links in its text).
 _OUTSIDE_ALLOWED = ("/hyperlink",)
-_MACRO_PARTS = re.compile(r"(?:^|/)(?:vbaProject\.bin|vbaData\.xml|activeX/)", re.IGNORECASE)
+_MACRO_PARTS = compiled(r"(?:^|/)(?:vbaProject\.bin|vbaData\.xml|activeX/)", re.IGNORECASE)
 
 
 def check_word_template(data: bytes, where: Path) -> None:

@@ -28,6 +28,7 @@ from importlib import resources
 import numpy as np
 import numpy.typing as npt
 
+from .patterns import compiled
 from .typography import plain
 from .words import content_words
 
@@ -43,7 +44,7 @@ WORDS = False
 MIN_COUNT = 2
 
 _CUES: dict[str, re.Pattern[str]] = {
-    name: re.compile(pattern, re.IGNORECASE)
+    name: compiled(pattern, re.IGNORECASE)
     for name, pattern in {
         "impact": r"\b(?:affect\w*|impact\w*|hit|hits|harm\w*|damag\w*|blow|boost\w*|"
         r"benefit\w*|brunt|leaves?\s+\w+(?:\s+\w+)?\s+without|forc(?:e|es|ed|ing)"
@@ -77,11 +78,11 @@ _CUES: dict[str, re.Pattern[str]] = {
         "attribution": r"\b(?:said|told|statement|spokesperson|spokesman|spokeswoman)\b",
     }.items()
 }
-_NUMBER = re.compile(r"\d")
+_NUMBER = compiled(r"\d")
 #: the cues as case-sensitive lower-case patterns, for lower-cased ASCII text: there they
 #: match what the IGNORECASE ones match in the text as written (no letter outside ASCII
 #: folds onto an ASCII one in an ASCII text), several times faster
-_ASCII_CUES = tuple(re.compile(p.pattern.lower()) for p in _CUES.values())
+_ASCII_CUES = tuple(compiled(p.pattern.lower()) for p in _CUES.values())
 
 
 @dataclass(frozen=True)

@@ -23,6 +23,7 @@ import re
 import string
 
 from .memo import Memo
+from .patterns import compiled
 from .typography import plain, word_table
 
 __all__ = ["Tokenizer", "sentence_spans", "split_sentences"]
@@ -98,9 +99,9 @@ _MONTHS = _vocabulary(
     """
 )
 
-_CLOCK = re.compile(r"\s+\d{1,2}[:.]\d\d\s*(?:[ap]\.?m\b|[AP]\.?M\b)")
+_CLOCK = compiled(r"\s+\d{1,2}[:.]\d\d\s*(?:[ap]\.?m\b|[AP]\.?M\b)")
 
-_TIME_INTRO = re.compile(
+_TIME_INTRO = compiled(
     r"(?=[abfjstu])"  # (?=…): the characters a match can start with
     r"(?:at|by|around|about|until|till|before|after|from|since|shortly\s+(?:before|after)"
     r"|just\s+(?:before|after))\s+(?:about\s+|around\s+|approximately\s+)?[\d:.]+\s*[ap]\.m",
@@ -109,28 +110,28 @@ _TIME_INTRO = re.compile(
 
 # --- patterns ---------------------------------------------------------------------------------
 
-_LINE = re.compile(r"[^\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029]+")
+_LINE = compiled(r"[^\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029]+")
 
 _CLOSERS = "\"'”’»«“)]}›"
 _CJK_CLOSERS = "」』”’）)》】〉"
 
 #: A candidate boundary: the terminator run (spaced ". . ." ellipses included), any closing
 #: quotes or brackets, then white space or the end; or a CJK terminator, which needs no space.
-_CANDIDATE = re.compile(
+_CANDIDATE = compiled(
     r"(?P<term>[.?!…‽](?:[.?!…‽]|[ \u00a0][.?!…‽](?=[\s.?!…‽" + re.escape(_CLOSERS) + r"]|$))*)"
     r"(?P<close>[" + re.escape(_CLOSERS) + r"]*(?:[\u00a0\u202f ]»)?)(?=\s|$)"
     r"|(?P<cjk>[。！？｡]+[" + re.escape(_CJK_CLOSERS) + r"]*)"
 )
 
-_HAS_WORD = re.compile(r"[^\W_]")
-_NEXT_WORD = re.compile(r"[^\w\s]*(\w*)")
+_HAS_WORD = compiled(r"[^\W_]")
+_NEXT_WORD = compiled(r"[^\w\s]*(\w*)")
 _OPENERS = "\"'“‘«»‹([{¿¡*_"
-_DOTTED = re.compile(r"(?:[^\W\d_]\.)+[^\W\d_]")
+_DOTTED = compiled(r"(?:[^\W\d_]\.)+[^\W\d_]")
 #: A sentence so far that is only a list label: "1", "b", "iv", "• 9".
-_LIST_MARKER = re.compile(r"[•⁃▪◦‣∙*-]?\s*(?:\d{1,3}|[a-zA-Z]|[ivxIVX]{1,5})")
+_LIST_MARKER = compiled(r"[•⁃▪◦‣∙*-]?\s*(?:\d{1,3}|[a-zA-Z]|[ivxIVX]{1,5})")
 
 _BULLETS = "•⁃▪◦‣"
-_LIST_START = re.compile(r"\s*(?:(?P<num>\d{1,3})|(?P<let>[a-zA-Z]))(?P<delim>\.\)|\)|\.)\s")
+_LIST_START = compiled(r"\s*(?:(?P<num>\d{1,3})|(?P<let>[a-zA-Z]))(?P<delim>\.\)|\)|\.)\s")
 
 
 # --- public API -------------------------------------------------------------------------------
@@ -395,7 +396,7 @@ _ALNUM = r"(?:(?![" + _CJK + r"])[^\W_])"
 def _word_pattern() -> re.Pattern[str]:
     """The tokens of text that is not all ASCII; compiled when first needed (its CJK classes
     take ~9 ms to compile, and an ASCII feed never needs it)."""
-    return re.compile(
+    return compiled(
         r"(?:[^\W\d_]\.){2,}(?![^\W_])"  # initialisms: U.S., a.m.
         r"|" + _ALNUM + r"(?:" + _ALNUM + r"|['’\-‐](?=" + _ALNUM + r")|(?<=\d)[.,:](?=\d))*"
         # words and numbers: Pakistan's, self-interpreting, 1970s-era, COVID-19, 2.5, 12:48
@@ -404,7 +405,7 @@ def _word_pattern() -> re.Pattern[str]:
 
 #: the same tokens in ASCII text, where no character is CJK (no look-ahead at each one), also
 #: with typographic characters in it (:func:`~briefer.typography.plain`: "minister’s")
-_PLAIN_WORD = re.compile(
+_PLAIN_WORD = compiled(
     r"(?:[A-Za-z]\.){2,}(?![A-Za-z0-9])"
     r"|[A-Za-z0-9](?:[A-Za-z0-9]|['’\-](?=[A-Za-z0-9])|(?<=\d)[.,:](?=\d))*"
 )

@@ -7,16 +7,15 @@ that reading and cleaning do not import the composing machinery.
 
 from __future__ import annotations
 
-import re
-
+from .patterns import compiled
 from .typography import plain
 
 #: a sentence shorter or longer than this (in words) is not a candidate for the brief
 MIN_WORDS, MAX_WORDS = 6, 80
 
-_WORD = re.compile(r"\w+")
-_INLINE_MARKUP = re.compile(r"\]\(|\*\*|__|`|!\[")
-_LETTER = re.compile(r"[^\W\d_]")
+_WORD = compiled(r"\w+")
+_INLINE_MARKUP = compiled(r"\]\(|\*\*|__|`|!\[")
+_LETTER = compiled(r"[^\W\d_]")
 
 
 #: ASCII bytes: a word character kept, any other a space (``\w`` in ASCII text); splitting

@@ -18,6 +18,8 @@ from __future__ import annotations
 import re
 import string
 
+from .patterns import compiled
+
 #: curly quotes, en and em dashes, the ellipsis, the no-break space (U+2018, U+2019, U+201C,
 #: U+201D, U+2013, U+2014, U+2026, U+00A0: "12\u00a0March", a scraped page's "&nbsp;"), and the
 #: pound and euro signs (U+00A3, U+20AC)
@@ -25,7 +27,7 @@ TYPOGRAPHIC = "\u2018\u2019\u201c\u201d\u2013\u2014\u2026\u00a0\u00a3\u20ac"
 
 #: a character neither ASCII nor typographic (one search: 0.5 µs a sentence, a tenth
 #: of deleting the typographic characters and asking ``isascii``)
-_OTHER = re.compile(f"[^\\x00-\\x7f{TYPOGRAPHIC}]")
+_OTHER = compiled(f"[^\\x00-\\x7f{TYPOGRAPHIC}]")
 
 
 def plain(text: str) -> bool:

@@ -23,6 +23,7 @@ from dataclasses import dataclass, replace
 from .dating import find_dates
 from .merge import same_fact, source_order
 from .models import Source, When
+from .patterns import compiled
 from .split import split_paragraph
 from .words import content_words
 
@@ -40,7 +41,7 @@ class Watch:
     cue: str
 
 
-_PENDING = re.compile(
+_PENDING = compiled(
     r"\bpending\b(?!\s+(?:for|since)\b)"
     r"|\b(?:is|are|remains?|seems?|looks?)\s+(?:still\s+|now\s+|also\s+)?(?:expected|due|set|"
     r"scheduled|slated|poised|likely|unlikely|planning|preparing)\s+to\b"
@@ -65,7 +66,7 @@ _PENDING = re.compile(
     re.IGNORECASE,
 )
 #: an expectation told in the past: what it expected has happened or not by now
-_PAST_EXPECTATION = re.compile(
+_PAST_EXPECTATION = compiled(
     r"(?=[hw])"  # (?=…): the characters a match can start with
     r"\b(?:was|were|had\s+been)\s+(?:originally\s+|initially\s+)?(?:expected|due|set|"
     r"scheduled|supposed|slated|meant)\s+to\b",
@@ -73,10 +74,10 @@ _PAST_EXPECTATION = re.compile(
 )
 
 
-_NOT_EXPECTED = re.compile(r"\b(is|are)\s+not\s+expected", re.IGNORECASE)
+_NOT_EXPECTED = compiled(r"\b(is|are)\s+not\s+expected", re.IGNORECASE)
 #: words that put a clause in the future: a date read forward from a bare "in April" or "on
 #: Sunday" is ahead only in such a clause ("Eleven men died … in April" is last April)
-_FUTURE = re.compile(
+_FUTURE = compiled(
     # (?=…): the characters its words start with, so that a search passes other places at once
     r"(?=[abcdefghilmnoprstuvw'’])"
     r"\b(?:will|shall|won['’]t|would|is\s+to|are\s+to|plans?|planned|planning|intends?|"

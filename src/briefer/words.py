@@ -7,18 +7,18 @@ its words, so each language's stems are kept once computed: :func:`cached_stemme
 from __future__ import annotations
 
 import logging
-import re
 import string
 from collections.abc import Callable
 from functools import cache
 from types import ModuleType
 
 from . import english_stem
+from .patterns import compiled
 from .typography import plain, plain_words, word_table
 
 log = logging.getLogger(__name__)
 
-_WORD = re.compile(r"\w+(?:['’]\w+)*")
+_WORD = compiled(r"\w+(?:['’]\w+)*")
 #: plain text's word characters, lower-cased, and apostrophes (see :func:`_content_words`)
 _WORD_CHARACTERS = word_table(string.digits + "_'’")
 
