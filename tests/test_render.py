@@ -7,6 +7,7 @@ import io
 import json
 import os
 import re
+import struct
 import zipfile
 from dataclasses import replace
 from pathlib import Path
@@ -605,6 +606,9 @@ def test_same_inputs_and_options_give_identical_files(tmp_path: Path) -> None:
     assert re.findall(r"\d{4}-\d\d-\d\dT[\d:]+Z", core) == ["2025-03-12T00:00:00Z"] * 3
     with zipfile.ZipFile(tmp_path / "a" / "brief.docx") as package:
         assert {info.date_time for info in package.infolist()} == {(1980, 1, 1, 0, 0, 0)}
+        data = (tmp_path / "a" / "brief.docx").read_bytes()
+        for info in package.infolist():  # each entry's own header too (time 0, 1 Jan 1980)
+            assert struct.unpack_from("<HH", data, info.header_offset + 10) == (0, 33)
 
 
 def test_source_date_epoch_fixes_the_date_without_the_option(
