@@ -15,7 +15,6 @@ exist). Keys are the long option names with ``_`` for ``-``; an unknown key or a
 from __future__ import annotations
 
 import logging
-import tomllib
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -125,6 +124,8 @@ def _unknown(key: str, where: str) -> ConfigError:
 
 
 def _read_toml(path: Path) -> dict[str, Any]:
+    import tomllib  # (6 ms to import: only where there is a settings file)
+
     try:
         return tomllib.loads(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError) as error:
