@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import re
 from pathlib import Path
 
@@ -150,3 +151,21 @@ def test_same_inputs_give_identical_markdown_and_json(tmp_path: Path) -> None:
         assert code == 0, output
     for name in ("brief.md", "brief.json"):
         assert (tmp_path / "a" / name).read_bytes() == (tmp_path / "b" / name).read_bytes()
+
+
+def test_numpy_blas_runs_in_one_thread_unless_the_user_chose(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The command's own process (not the library's caller) asks OpenBLAS for one thread,
+    before numpy is imported; a user's own setting stands."""
+    from briefer import cli
+
+    monkeypatch.setattr(cli, "app", lambda: None)
+    monkeypatch.setattr(cli, "_end", lambda code: None)
+    monkeypatch.setenv("OPENBLAS_NUM_THREADS", "placeholder")  # (restored after the test)
+    monkeypatch.delenv("OPENBLAS_NUM_THREADS")
+    cli.main()
+    assert os.environ["OPENBLAS_NUM_THREADS"] == "1"
+    monkeypatch.setenv("OPENBLAS_NUM_THREADS", "4")
+    cli.main()
+    assert os.environ["OPENBLAS_NUM_THREADS"] == "4"

@@ -670,6 +670,10 @@ def main() -> None:
     # spent ≈ 0.2 s of a 3 s run on bpoil_bbc scanning the heap (peak memory unchanged). The
     # library (make_brief) leaves its caller's settings alone; worker processes set their own.
     gc.set_threshold(*_GC_THRESHOLD)
+    # numpy's OpenBLAS in one thread (unless the user chose otherwise): briefer's matrices are
+    # small and its cores go to worker processes, and the threads OpenBLAS starts when numpy
+    # is imported spin for ≈ 60 ms of CPU, taken from the workers cleaning meanwhile
+    os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
     code: object = 0
     try:
         app()
