@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import json
 import os
 import re
@@ -164,8 +165,12 @@ def test_numpy_blas_runs_in_one_thread_unless_the_user_chose(
     monkeypatch.setattr(cli, "_end", lambda code: None)
     monkeypatch.setenv("OPENBLAS_NUM_THREADS", "placeholder")  # (restored after the test)
     monkeypatch.delenv("OPENBLAS_NUM_THREADS")
-    cli.main()
-    assert os.environ["OPENBLAS_NUM_THREADS"] == "1"
-    monkeypatch.setenv("OPENBLAS_NUM_THREADS", "4")
-    cli.main()
-    assert os.environ["OPENBLAS_NUM_THREADS"] == "4"
+    collector = gc.get_threshold()  # (main sets the command's own: put back for other tests)
+    try:
+        cli.main()
+        assert os.environ["OPENBLAS_NUM_THREADS"] == "1"
+        monkeypatch.setenv("OPENBLAS_NUM_THREADS", "4")
+        cli.main()
+        assert os.environ["OPENBLAS_NUM_THREADS"] == "4"
+    finally:
+        gc.set_threshold(*collector)
