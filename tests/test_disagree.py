@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 from pathlib import Path
 
 import pytest
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
 
-from briefer.disagree import conflict, disagreements, refuse_merge
+from briefer.disagree import _names, _word_before, conflict, disagreements, refuse_merge
 from briefer.merge import same_fact
 from briefer.models import Metadata, Source
 from briefer.words import content_words
@@ -93,3 +96,36 @@ def test_numbers_written_as_words_disagree_in_any_case(
 
     assert found is not None and found.kind == "number"
     assert (found.first, found.second) == (first, second)
+
+
+_WORD = re.compile(r"[\w’'-]+")
+
+
+def _word_before_by_pattern(text: str, at: int) -> str:
+    """The definition: every word of the text found by the pattern, the last one starting
+    before ``at``, cut at ``at``."""
+    starts = [(m.start(), m.end()) for m in _WORD.finditer(text)]
+    before = [(s, e) for s, e in starts if s < at]
+    return text[before[-1][0] : min(before[-1][1], at)] if before else ""
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    text=st.text(
+        alphabet=st.sampled_from(list("aZé1_’'- .,“”()\u00a0\u0663ßİ9x—")) | st.characters(),
+        max_size=30,
+    )
+)
+@example(text="ab’c d-e f'g")
+def test_the_word_before_a_name_is_the_patterns(text: str) -> None:
+    """Reading backwards finds the word a list of all the text's words finds, from every
+    place in the text (it fails when a character of the words is missed: an apostrophe, a
+    digit, a non-Latin letter)."""
+    for at in range(len(text) + 1):
+        assert _word_before(text, at) == _word_before_by_pattern(text, at), at
+
+
+def test_names_keep_their_slots_after_words_cut_and_marks() -> None:
+    text = "Shares of iPhone maker Apple fell after O’Brien-Smith’s report, said Ms Lee."
+    slots = {name: slot for name, slot, _, _ in _names(text, ())}
+    assert slots == {"Phone": "i", "Apple": "maker", "O’Brien-Smith’s": "after", "Ms Lee": "said"}
