@@ -24,7 +24,6 @@ from __future__ import annotations
 
 import logging
 import marshal
-import os
 import re
 import sys
 import unicodedata
@@ -176,21 +175,12 @@ def save() -> Path | None:
     if len(entries) > MAX_ENTRIES:  # patterns of old versions pile up: keep this run's
         entries = {key: entries[key] for key in _used}
     data = marshal.dumps((FORMAT, _interpreter(), entries))
-    import tempfile
+    from .atomic import write_atomic
+    from .errors import OutputError
 
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".patterns-")
-        try:
-            with os.fdopen(handle, "wb") as out:
-                out.write(data)
-            # readable as the module's bytecode is (mkstemp makes it its owner's alone)
-            os.chmod(temporary, (Path(__file__).stat().st_mode & 0o666) | 0o200)
-            os.replace(temporary, path)
-        except BaseException:
-            os.unlink(temporary)
-            raise
-    except OSError as error:  # a read-only installation: compiled afresh next time too
+        write_atomic(path, data)
+    except OutputError as error:  # a read-only installation: compiled afresh next time too
         logger.debug("compiled patterns not kept (%s)", error)
         return None
     _known = entries
